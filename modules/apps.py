@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ModulesConfig(AppConfig):
+    name = "modules"
+    label = "modules"
+    verbose_name = _("Courses and lessons")

@@ -1,0 +1,69 @@
+"""Where the language switcher sends a reader: the same page in another language, or, when that
+page is not translated yet, its nearest translated ancestor."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import translate_url
+from wagtail.models import Page
+
+UNTRANSLATED_PARAMETER = "untranslated"
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    is_translated: bool
+
+
+def page_language_links(page, current_language, request=None):
+    """One link per configured language for ``page``, in a single query.
+
+    A language without a live translation of ``page`` links to the deepest live ancestor that has
+    one, flagged so that the target shows a notice.
+    """
+    candidates = (
+        Page.objects.live()
+        .filter(
+            Q(translation_key=page.translation_key)
+            | Q(
+                translation_key__in=page.get_ancestors()
+                .filter(depth__gt=1)
+                .values("translation_key")
+            )
+        )
+        .select_related("locale")
+        .only("id", "depth", "url_path", "translation_key", "locale__language_code")
+        .order_by("-depth")
+    )
+    best_by_language = {}
+    for candidate in candidates:
+        best_by_language.setdefault(candidate.locale.language_code, candidate)
+
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = best_by_language.get(code)
+        if target is None:
+            continue
+        is_translated = target.translation_key == page.translation_key
+        url = target.get_url(request)
+        if not is_translated:
+            url = f"{url}?{UNTRANSLATED_PARAMETER}=1"
+        links.append(LanguageLink(code, name, url, code == current_language, is_translated))
+    return links
+
+
+def path_language_links(path, current_language):
+    """Links for views that are not pages: the same URL with another language prefix, or that
+    language's home page when the URL does not resolve (a 404, say)."""
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if url == path and code != current_language:
+            url = f"/{code}/"
+        links.append(LanguageLink(code, name, url, code == current_language, True))
+    return links

@@ -1,0 +1,199 @@
+"""Load the demo course from modules/demo_content/ and translate it with wagtail-localize.
+
+The English tree comes from course.json, each other language from locale/<code>.po (source text →
+translation, as exported by wagtail-localize). Pages, images and documents are created only when
+missing, so a second run changes nothing and never overwrites an author's edits.
+"""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import polib
+from django.contrib.auth import get_user_model
+from django.core.files import File
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from modules.models import CourseIndexPage, CoursePage, HomePage, LessonPage, ModulePage
+from modules.translation import source_strings, translate_page
+
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "demo_content"
+DEMO_USERS = [
+    # username, password, is_staff — development log-ins, printed for whoever runs `make run`.
+    ("admin", "cip-admin-demo", True),
+    ("learner", "cip-learner-demo", False),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo course in English and its translations. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--write-template",
+            action="store_true",
+            help="Also write demo_content/locale/strings.pot for translators.",
+        )
+
+    def handle(self, *args, write_template=False, **options):
+        content = json.loads((CONTENT_DIR / "course.json").read_text(encoding="utf-8"))
+        self.created = 0
+        with transaction.atomic():
+            pages = self.load_source_tree(content)
+            for po_path in sorted((CONTENT_DIR / "locale").glob("*.po")):
+                self.translate_tree(pages, po_path)
+            self.create_demo_users()
+        if write_template:
+            self.write_template(pages)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready: {self.created} item(s) created.")
+        )
+
+    def report(self, message):
+        self.created += 1
+        self.stdout.write(f"  + {message}")
+
+    def load_source_tree(self, content):
+        """Create the English pages that are missing; return every page, parents first."""
+        english = Locale.objects.get(language_code="en")
+        home = HomePage.objects.get(locale=english, depth=2)
+        if not home.intro:
+            home.title = content["home"]["title"]
+            home.intro = content["home"]["intro"]
+            home.save_revision().publish()
+            self.report(f"home page “{home.title}”")
+        pages = [home]
+        catalogue = self.child(home, CourseIndexPage, content["catalogue"])
+        pages.append(catalogue)
+        for course_data in content["courses"]:
+            course = self.child(
+                catalogue,
+                CoursePage,
+                course_data,
+                learning_objectives=[
+                    ("objective", text) for text in course_data["learning_objectives"]
+                ],
+                audiences=course_data["audiences"],
+                estimated_hours=Decimal(course_data["estimated_hours"]),
+                certificate_title=course_data["certificate_title"],
+            )
+            pages.append(course)
+            for module_data in course_data["modules"]:
+                module = self.child(
+                    course,
+                    ModulePage,
+                    module_data,
+                    summary=module_data["summary"],
+                    estimated_minutes=module_data["estimated_minutes"],
+                )
+                pages.append(module)
+                for lesson_data in module_data["lessons"]:
+                    pages.append(
+                        self.child(
+                            module,
+                            LessonPage,
+                            lesson_data,
+                            summary=lesson_data["summary"],
+                            estimated_minutes=lesson_data["estimated_minutes"],
+                            body=self.stream_value(LessonPage, "body", lesson_data["body"]),
+                        )
+                    )
+        return pages
+
+    def child(self, parent, page_class, data, **fields):
+        existing = page_class.objects.child_of(parent).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        if "intro" in data:
+            fields.setdefault("intro", data["intro"])
+        page = page_class(title=data["title"], slug=data["slug"], **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.report(f"{page_class._meta.verbose_name} “{page.title}”")
+        return page
+
+    def stream_value(self, page_class, field_name, raw_blocks):
+        """Blocks from the content file as native values, so that every list item gets its own id
+        (wagtail-localize translates list items by id)."""
+        stream_block = page_class._meta.get_field(field_name).stream_block
+        raw = [self.resolve_assets(block) for block in raw_blocks]
+        return stream_block.normalize(
+            [(child.block_type, child.value) for child in stream_block.to_python(raw)]
+        )
+
+    def resolve_assets(self, block):
+        """Swap an image or document described by file name for the id of its library item."""
+        value = block["value"]
+        if block["type"] == "image":
+            image = self.library_item(get_image_model(), value["image"])
+            value = {
+                **value,
+                "image": {
+                    "image": image.pk,
+                    "decorative": False,
+                    "alt_text": value["image"]["alt_text"],
+                },
+            }
+        elif block["type"] == "document":
+            value = {
+                **value,
+                "document": self.library_item(get_document_model(), value["document"]).pk,
+            }
+        return {"type": block["type"], "value": value}
+
+    def library_item(self, model, data):
+        item = model.objects.filter(title=data["title"]).first()
+        if item is None:
+            with open(CONTENT_DIR / "assets" / data["file"], "rb") as handle:
+                item = model(title=data["title"], file=File(handle, name=data["file"]))
+                item.save()
+            self.report(f"{model._meta.verbose_name} “{item.title}”")
+        return item
+
+    def translate_tree(self, pages, po_path):
+        locale = Locale.objects.get(language_code=po_path.stem)
+        strings = {
+            entry.msgid: entry.msgstr
+            for entry in polib.pofile(str(po_path))
+            if entry.msgstr and not entry.fuzzy and not entry.obsolete
+        }
+        for number, page in enumerate(pages, start=1):
+            if page.get_translations().filter(locale=locale).exists():
+                continue
+            translated = translate_page(page, locale, strings)
+            self.report(f"[{number}/{len(pages)}] {locale.language_code}: “{translated.title}”")
+
+    def create_demo_users(self):
+        User = get_user_model()
+        for username, password, is_staff in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "email": f"{username}@example.com",
+                    "is_staff": is_staff,
+                    "is_superuser": is_staff,
+                },
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+                self.report(f"user “{username}”")
+            role = "admin (/admin/)" if is_staff else "learner"
+            self.stdout.write(f"Demo {role}: {username} / {password}")
+
+    def write_template(self, pages):
+        pot = polib.POFile(wrapwidth=0)
+        pot.metadata = {"Content-Type": "text/plain; charset=utf-8"}
+        seen = set()
+        for page in pages:
+            for text in source_strings(page):
+                if text not in seen:
+                    seen.add(text)
+                    pot.append(polib.POEntry(msgid=text, msgstr="", comment=page.title))
+        path = CONTENT_DIR / "locale" / "strings.pot"
+        pot.save(str(path))
+        self.stdout.write(self.style.SUCCESS(f"Wrote {len(pot)} strings to {path}"))

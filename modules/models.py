@@ -1,0 +1,282 @@
+"""The course tree: HomePage → CourseIndexPage → CoursePage → ModulePage → LessonPage.
+
+Content knows nothing of learners; progress, attempts and certificates read these pages, never the
+other way round.
+"""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import RICH_TEXT_FEATURES, LearningObjectivesBlock, LessonStreamBlock
+from .choices import Audience
+
+
+def tabs(content, details=None):
+    """The editor's tabs: content first, then the page's own details, then Wagtail's."""
+    panels = [ObjectList(content, heading=_("Content"))]
+    if details:
+        panels.append(ObjectList(details, heading=_("Details")))
+    panels += [
+        ObjectList(Page.promote_panels, heading=_("Promote")),
+        ObjectList(Page.settings_panels, heading=_("Settings")),
+    ]
+    return TabbedInterface(panels)
+
+
+def title_panel(help_text):
+    return FieldPanel("title", help_text=help_text)
+
+
+class HomePage(Page):
+    """The root of one language's site: a welcome and a way into the catalogue."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_("A short welcome: who the courses are for and what they offer."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["modules.CourseIndexPage"]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    edit_handler = tabs([title_panel(_("The site's name in this language.")), FieldPanel("intro")])
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = CoursePage.objects.live().descendant_of(self).order_by("path")
+        context["catalogue"] = CourseIndexPage.objects.live().child_of(self).first()
+        return context
+
+
+class CourseIndexPage(Page):
+    """The catalogue of courses in one language."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_("A sentence or two above the list of courses."),
+    )
+
+    parent_page_types = ["modules.HomePage"]
+    subpage_types = ["modules.CoursePage"]
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    edit_handler = tabs(
+        [title_panel(_("The catalogue's heading, e.g. “Courses”.")), FieldPanel("intro")]
+    )
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = CoursePage.objects.live().child_of(self).order_by("path")
+        return context
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    audiences = forms.MultipleChoiceField(
+        choices=Audience.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Audiences"),
+        help_text=_("The professions this course is written for; the catalogue filters by them."),
+    )
+
+
+class CoursePage(Page):
+    """A course: modules to work through, and a certificate at the end."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("introduction"),
+        help_text=_("What the course is about and why it matters to the learner's work."),
+    )
+    learning_objectives = StreamField(
+        LearningObjectivesBlock(),
+        blank=True,
+        verbose_name=_("learning objectives"),
+        help_text=_("What a learner can do after the course, one objective per item."),
+    )
+    audiences = models.JSONField(
+        default=list,
+        verbose_name=_("audiences"),
+        help_text=_("The professions this course is written for."),
+    )
+    estimated_hours = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        verbose_name=_("estimated hours"),
+        help_text=_("How long the whole course takes; printed on the certificate."),
+    )
+    certificate_title = models.CharField(
+        max_length=255,
+        verbose_name=_("certificate title"),
+        help_text=_("The course name as printed on the certificate of completion."),
+    )
+
+    parent_page_types = ["modules.CourseIndexPage"]
+    subpage_types = ["modules.ModulePage"]
+    base_form_class = CoursePageForm
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("learning_objectives"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("intro"),
+        TranslatableField("learning_objectives"),
+        TranslatableField("certificate_title"),
+        SynchronizedField("audiences"),
+        SynchronizedField("estimated_hours"),
+    ]
+    edit_handler = tabs(
+        [
+            title_panel(_("The course name learners see.")),
+            FieldPanel("intro"),
+            FieldPanel("learning_objectives"),
+        ],
+        [FieldPanel("audiences"), FieldPanel("estimated_hours"), FieldPanel("certificate_title")],
+    )
+
+    class Meta:
+        verbose_name = _("course")
+
+    def audience_labels(self):
+        labels = dict(Audience.choices)
+        return [labels[code] for code in self.audiences if code in labels]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(ModulePage.objects.live().child_of(self).order_by("path"))
+        lessons = LessonPage.objects.live().descendant_of(self).order_by("path")
+        lessons_by_module = {}
+        for lesson in lessons.only("id", "path", "title", "url_path", "locale_id"):
+            lessons_by_module.setdefault(lesson.path[: len(self.path) + Page.steplen], []).append(
+                lesson
+            )
+        for module in modules:
+            module.lessons = lessons_by_module.get(module.path, [])
+        context["modules"] = modules
+        return context
+
+
+class ModulePage(Page):
+    """One topic of a course: lessons in order, then (once quizzes exist) a quiz."""
+
+    summary = models.TextField(
+        verbose_name=_("summary"),
+        help_text=_(
+            "Two or three sentences shown on the course page and at the top of the module."
+        ),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        verbose_name=_("estimated minutes"),
+        help_text=_("How long the module takes, lessons and quiz together."),
+    )
+
+    parent_page_types = ["modules.CoursePage"]
+    subpage_types = ["modules.LessonPage"]
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("summary"),
+        SynchronizedField("estimated_minutes"),
+    ]
+    edit_handler = tabs(
+        [title_panel(_("The module's topic, e.g. “Arrests”.")), FieldPanel("summary")],
+        [FieldPanel("estimated_minutes")],
+    )
+
+    class Meta:
+        verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = LessonPage.objects.live().child_of(self).order_by("path")
+        return context
+
+
+class LessonPage(Page):
+    """A lesson: a body of text, facts, scenarios and prompts, read in one sitting."""
+
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        verbose_name=_("summary"),
+        help_text=_("One sentence shown in the module's list of lessons."),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        default=10,
+        verbose_name=_("estimated minutes"),
+        help_text=_("How long the lesson takes to read and think about."),
+    )
+    body = StreamField(
+        LessonStreamBlock(),
+        verbose_name=_("body"),
+        help_text=_("The lesson itself. Cite every figure with a key fact block."),
+    )
+
+    parent_page_types = ["modules.ModulePage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("estimated_minutes"),
+    ]
+    edit_handler = tabs(
+        [
+            title_panel(_("The lesson's title, as a learner would search for it.")),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+        ],
+        [FieldPanel("estimated_minutes")],
+    )
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = list(
+            Page.objects.live()
+            .sibling_of(self, inclusive=False)
+            .order_by("path")
+            .only("id", "path", "title", "url_path", "content_type_id", "locale_id")
+        )
+        before = [page for page in siblings if page.path < self.path]
+        after = [page for page in siblings if page.path > self.path]
+        lessons_before = [page for page in before if page.content_type_id == self.content_type_id]
+        context["previous_page"] = before[-1] if before else None
+        context["next_page"] = after[0] if after else None
+        context["lesson_number"] = len(lessons_before) + 1
+        context["lesson_count"] = (
+            len(lessons_before)
+            + 1
+            + sum(page.content_type_id == self.content_type_id for page in after)
+        )
+        return context

@@ -1,0 +1,25 @@
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.models import Locale, Page
+
+from .models import CoursePage, LessonPage, ModulePage
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Lessons, modules and courses in the language of the URL that match the query."""
+    search_query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if search_query:
+        results = (
+            Page.objects.live()
+            .type(CoursePage, ModulePage, LessonPage)
+            .filter(locale=Locale.get_active())
+            .search(search_query)
+        )
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request, "search/search.html", {"search_query": search_query, "results": page}
+    )

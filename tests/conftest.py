@@ -1,0 +1,37 @@
+import pytest
+from wagtail.models import Locale
+
+from modules.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    ModulePageFactory,
+)
+from modules.models import HomePage
+
+
+@pytest.fixture
+def home(db):
+    """The English home page every installation gets from the migrations."""
+    return HomePage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def build_course(home):
+    """A course tree under the home page: ``build_course(modules=2, lessons=3)``."""
+
+    def build(modules=1, lessons=3, catalogue=None):
+        catalogue = catalogue or CourseIndexPageFactory(parent=home)
+        course = CoursePageFactory(parent=catalogue)
+        for _ in range(modules):
+            module = ModulePageFactory(parent=course)
+            for _ in range(lessons):
+                LessonPageFactory(parent=module, body__0__rich_text__value="<p>Text.</p>")
+        return course
+
+    return build
