@@ -2,7 +2,7 @@ import pytest
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from modules.factories import LessonPageFactory, ModulePageFactory
+from modules.factories import LessonPageFactory
 from modules.models import LessonPage, ModulePage
 
 VIDEO_URL = "https://www.youtube.com/watch?v=cip-demo"
@@ -81,16 +81,6 @@ def test_a_lesson_links_to_its_neighbours_and_module(client, build_course):
     assert f'rel="next" href="{third.url}"' in html
     assert "Lesson 2 of 3" in html
     assert f'<a href="{module.url}">{module.title}</a>' in html
-
-
-@pytest.mark.django_db
-def test_a_draft_lesson_can_be_previewed_by_its_author(admin_client, build_course):
-    module = build_course(lessons=2).get_children().get()
-    lesson = LessonPage.objects.child_of(module).first()
-
-    response = admin_client.get(f"/admin/pages/{lesson.pk}/edit/preview/")
-
-    assert response.status_code == 200
 
 
 # Wagtail's routing costs one query per level of the tree; our own context adds a fixed few.

@@ -49,9 +49,7 @@ class Command(BaseCommand):
             self.create_demo_users()
         if write_template:
             self.write_template(pages)
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready: {self.created} item(s) created.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {self.created} new item(s)."))
 
     def report(self, message):
         self.created += 1

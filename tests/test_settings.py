@@ -1,0 +1,93 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENVIRONMENT = {
+    "SECRET_KEY": "production-test-key-9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddccbbaa",
+    "ALLOWED_HOSTS": "ecourse.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://ecourse.example.org",
+}
+
+
+def manage(*args, settings_module, extra_environment=None):
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module}
+    environment.pop("DATABASE_URL", None)
+    environment.update(extra_environment or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_checklist_without_warnings():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        settings_module="ecourse.settings.production",
+        extra_environment=PRODUCTION_ENVIRONMENT,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_its_secret_key():
+    environment = {**os.environ, **PRODUCTION_ENVIRONMENT}
+    del environment["SECRET_KEY"]
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--settings", "ecourse.settings.production"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "KeyError: 'SECRET_KEY'" in result.stderr
+
+
+def test_the_embedded_database_and_cache_are_used_when_nothing_is_configured():
+    result = manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
+        settings_module="ecourse.settings.dev",
+        extra_environment={"REDIS_URL": ""},
+    )
+
+    assert result.stdout.split() == [
+        "django.db.backends.sqlite3",
+        "django.core.cache.backends.locmem.LocMemCache",
+    ]
+
+
+def test_database_url_and_redis_url_select_postgresql_and_redis():
+    result = manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
+        settings_module="ecourse.settings.dev",
+        extra_environment={
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
+        },
+    )
+
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "django.core.cache.backends.redis.RedisCache",
+    ]
