@@ -13,16 +13,16 @@ BUDGET_BYTES = 60 * 1024
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecourse.settings.dev")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.contrib.staticfiles import finders  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from modules.models import LessonPage  # noqa: E402
+from modules.models import LessonPage
 
 ASSET = re.compile(r'(?:href|src)="/static/([^"]+\.(?:css|js))"')
 

@@ -1,4 +1,4 @@
-"""The interface speaks every language completely, and the compiled catalogues match their sources."""
+"""The interface speaks every language fully; compiled catalogues match their sources."""
 
 from pathlib import Path
 
