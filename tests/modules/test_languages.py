@@ -54,9 +54,9 @@ def test_an_untranslated_lesson_sends_the_switcher_to_the_nearest_translated_anc
     notice_page = client.get(target).content.decode()
 
     assert f'href="{escape(target)}" hreflang="es"' in html
-    assert "not translated yet" in html
+    assert "Español <small>(aún sin traducir)</small>" in html  # said in the link's language
     assert 'rel="alternate" hreflang="es"' not in html
-    assert "is not translated into this language yet" in notice_page
+    assert "La página de la que viene aún no está traducida" in notice_page
 
 
 @pytest.mark.django_db
