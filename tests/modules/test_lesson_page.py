@@ -63,7 +63,7 @@ def test_every_block_renders_in_a_lesson(client, lesson_with_every_block):
     assert "Over two million" in html and "<cite>Justice Strategies</cite>" in html
     assert "A drawing in class" in html and "<li>What would you say?</li>" in html
     assert "Would you have known?" in html
-    assert "audience-note--judges" in html and "For Judges and prosecutors" in html
+    assert "audience-note--judges" in html and "For judges and prosecutors" in html
     assert "<blockquote><p>Ask what they need.</p></blockquote>" in html
     assert 'alt="Two bars"' in html and "<figcaption>A bar chart</figcaption>" in html
     assert "A checklist to print" in html and "download>" in html

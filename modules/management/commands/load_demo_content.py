@@ -137,10 +137,9 @@ class Command(BaseCommand):
                 },
             }
         elif block["type"] == "document":
-            value = {
-                **value,
-                "document": self.library_item(get_document_model(), value["document"]).pk,
-            }
+            document = self.library_item(get_document_model(), value["document"])
+            document.get_file_size()  # stored once, as the admin's upload form does
+            value = {**value, "document": document.pk}
         return {"type": block["type"], "value": value}
 
     def library_item(self, model, data):
