@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRODUCTION_ENVIRONMENT = {
@@ -56,7 +57,25 @@ def test_production_refuses_to_start_without_its_secret_key():
     assert "KeyError: 'SECRET_KEY'" in result.stderr
 
 
-def test_the_embedded_database_and_cache_are_used_when_nothing_is_configured():
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        pytest.param(
+            {"REDIS_URL": ""},
+            ["django.db.backends.sqlite3", "django.core.cache.backends.locmem.LocMemCache"],
+            id="nothing configured: SQLite and local memory",
+        ),
+        pytest.param(
+            {
+                "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
+                "REDIS_URL": "redis://127.0.0.1:6379/1",
+            },
+            ["django.db.backends.postgresql", "django.core.cache.backends.redis.RedisCache"],
+            id="DATABASE_URL and REDIS_URL: PostgreSQL and Redis",
+        ),
+    ],
+)
+def test_the_environment_chooses_the_database_and_the_cache(environment, expected):
     result = manage(
         "shell",
         "--verbosity=0",
@@ -64,30 +83,7 @@ def test_the_embedded_database_and_cache_are_used_when_nothing_is_configured():
         "from django.conf import settings as s;"
         "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
         settings_module="ecourse.settings.dev",
-        extra_environment={"REDIS_URL": ""},
+        extra_environment=environment,
     )
 
-    assert result.stdout.split() == [
-        "django.db.backends.sqlite3",
-        "django.core.cache.backends.locmem.LocMemCache",
-    ]
-
-
-def test_database_url_and_redis_url_select_postgresql_and_redis():
-    result = manage(
-        "shell",
-        "--verbosity=0",
-        "-c",
-        "from django.conf import settings as s;"
-        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
-        settings_module="ecourse.settings.dev",
-        extra_environment={
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
-            "REDIS_URL": "redis://127.0.0.1:6379/1",
-        },
-    )
-
-    assert result.stdout.split() == [
-        "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
-    ]
+    assert result.stdout.split() == expected
