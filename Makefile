@@ -21,6 +21,7 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-dev

@@ -84,8 +84,23 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.objects.live().child_of(self).order_by("path")
+        audience = request.GET.get("audience", self.visitor_role(request))
+        if audience not in Audience.values:
+            audience = ""
+        courses = CoursePage.objects.live().child_of(self).order_by("path")
+        context["courses"] = [
+            course for course in courses if not audience or audience in course.audiences
+        ]
+        context["audience"] = audience
+        context["audience_choices"] = Audience.choices
         return context
+
+    @staticmethod
+    def visitor_role(request):
+        """The logged-in learner's role, to preselect the filter. Read by attribute so that
+        content stays independent of the learners app."""
+        profile = getattr(request.user, "learner_profile", None)
+        return getattr(profile, "role", "")
 
 
 class CoursePageForm(WagtailAdminPageForm):
@@ -161,20 +176,6 @@ class CoursePage(Page):
         labels = dict(Audience.choices)
         return [labels[code] for code in self.audiences if code in labels]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        modules = list(ModulePage.objects.live().child_of(self).order_by("path"))
-        lessons = LessonPage.objects.live().descendant_of(self).order_by("path")
-        lessons_by_module = {}
-        for lesson in lessons.only("id", "path", "title", "url_path", "locale_id"):
-            lessons_by_module.setdefault(lesson.path[: len(self.path) + Page.steplen], []).append(
-                lesson
-            )
-        for module in modules:
-            module.lessons = lessons_by_module.get(module.path, [])
-        context["modules"] = modules
-        return context
-
 
 class ModulePage(Page):
     """One topic of a course: lessons in order, then (once quizzes exist) a quiz."""
@@ -207,11 +208,6 @@ class ModulePage(Page):
 
     class Meta:
         verbose_name = _("module")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = LessonPage.objects.live().child_of(self).order_by("path")
-        return context
 
 
 class LessonPage(Page):

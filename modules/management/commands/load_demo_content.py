@@ -10,7 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import polib
-from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -22,11 +21,6 @@ from modules.models import CourseIndexPage, CoursePage, HomePage, LessonPage, Mo
 from modules.translation import source_strings, translate_page
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "demo_content"
-DEMO_USERS = [
-    # username, password, is_staff — development log-ins, printed for whoever runs `make run`.
-    ("admin", "cip-admin-demo", True),
-    ("learner", "cip-learner-demo", False),
-]
 
 
 class Command(BaseCommand):
@@ -46,7 +40,6 @@ class Command(BaseCommand):
             pages = self.load_source_tree(content)
             for po_path in sorted((CONTENT_DIR / "locale").glob("*.po")):
                 self.translate_tree(pages, po_path)
-            self.create_demo_users()
         if write_template:
             self.write_template(pages)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {self.created} new item(s)."))
@@ -163,24 +156,6 @@ class Command(BaseCommand):
                 continue
             translated = translate_page(page, locale, strings)
             self.report(f"[{number}/{len(pages)}] {locale.language_code}: “{translated.title}”")
-
-    def create_demo_users(self):
-        User = get_user_model()
-        for username, password, is_staff in DEMO_USERS:
-            user, created = User.objects.get_or_create(
-                username=username,
-                defaults={
-                    "email": f"{username}@example.com",
-                    "is_staff": is_staff,
-                    "is_superuser": is_staff,
-                },
-            )
-            if created:
-                user.set_password(password)
-                user.save()
-                self.report(f"user “{username}”")
-            role = "admin (/admin/)" if is_staff else "learner"
-            self.stdout.write(f"Demo {role}: {username} / {password}")
 
     def write_template(self, pages):
         pot = polib.POFile(wrapwidth=0)

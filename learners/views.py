@@ -1,0 +1,59 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale, Page
+
+from modules.models import CoursePage, LessonPage
+from modules.progress import completed_lesson_keys, progress_for_courses, record_completion
+
+from .forms import ProfileForm
+from .models import LearnerProfile
+
+
+@require_POST
+def complete_lesson(request, lesson_id):
+    """Record the completion, then go on to the next page of the module (or back to it)."""
+    lesson = get_object_or_404(LessonPage.objects.live().select_related("locale"), pk=lesson_id)
+    record_completion(request, lesson)
+    next_page = Page.objects.live().sibling_of(lesson).filter(path__gt=lesson.path).first()
+    return redirect((next_page or lesson.get_parent()).get_url(request))
+
+
+@login_required
+def profile(request):
+    instance = LearnerProfile.objects.filter(user=request.user).first()
+    is_new = instance is None
+    if is_new:
+        instance = LearnerProfile(user=request.user, preferred_language=get_language())
+    form = ProfileForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("dashboard")
+    return TemplateResponse(request, "learners/profile.html", {"form": form, "is_new": is_new})
+
+
+@login_required
+def dashboard(request):
+    learner = LearnerProfile.objects.filter(user=request.user).first()
+    if learner is None:
+        return redirect("profile")
+    courses = CoursePage.objects.live().filter(locale=Locale.get_active()).order_by("path")
+    progress = progress_for_courses(courses, completed_lesson_keys(request))
+    context = {
+        "learner": learner,
+        "in_progress": [
+            course for course in progress if course.is_started and not course.is_complete
+        ],
+        "completed": [course for course in progress if course.is_complete],
+        "recommended": [
+            course
+            for course in progress
+            if not course.is_started and learner.role in course.course.audiences
+        ],
+    }
+    return TemplateResponse(request, "learners/dashboard.html", context)
