@@ -25,3 +25,22 @@ class ProfileForm(forms.ModelForm):
 
     def clean_full_name(self):
         return " ".join(self.cleaned_data["full_name"].split())
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting cannot be undone, so the learner confirms with their password."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("That is not your password."))
+        return password

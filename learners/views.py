@@ -1,5 +1,9 @@
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -10,8 +14,9 @@ from wagtail.models import Locale, Page
 from modules.models import CoursePage, LessonPage
 from modules.progress import completed_lesson_keys, progress_for_courses, record_completion
 
-from .forms import ProfileForm
+from .forms import DeleteAccountForm, ProfileForm
 from .models import LearnerProfile
+from .privacy import delete_learner, learner_data
 
 
 @require_POST
@@ -57,3 +62,26 @@ def dashboard(request):
         ],
     }
     return TemplateResponse(request, "learners/dashboard.html", context)
+
+
+@login_required
+def download_data(request):
+    response = HttpResponse(
+        json.dumps(learner_data(request.user), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-cip-ecourse-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_learner(user)
+        messages.success(request, _("Your account and all your data have been deleted."))
+        return redirect("/")
+    return TemplateResponse(request, "learners/delete_account.html", {"form": form})

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 from wagtail.models import Locale
 
 from modules.factories import (
@@ -8,6 +9,13 @@ from modules.factories import (
     ModulePageFactory,
 )
 from modules.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def english_until_a_request_says_otherwise():
+    """A request activates its URL's language for the thread; start every test in English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

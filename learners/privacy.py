@@ -1,0 +1,40 @@
+"""A learner's right to their data: everything we hold about them, and its erasure."""
+
+from django.db import transaction
+
+from .models import LearnerProfile, LessonCompletion
+
+
+def learner_data(user):
+    """Every row the learner owns, as plain JSON-ready data."""
+    profile = LearnerProfile.objects.filter(user=user).first()
+    return {
+        "account": {
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "profile": profile
+        and {
+            "full_name": profile.full_name,
+            "role": profile.role,
+            "organisation": profile.organisation,
+            "country": profile.country.code,
+            "preferred_language": profile.preferred_language,
+        },
+        "lesson_completions": [
+            {
+                "lesson_key": str(completion.lesson_key),
+                "language_code": completion.language_code,
+                "completed_at": completion.completed_at.isoformat(),
+            }
+            for completion in LessonCompletion.objects.filter(user=user).order_by("completed_at")
+        ],
+    }
+
+
+@transaction.atomic
+def delete_learner(user):
+    """Erase the account and everything hanging from it (profile, e-mail addresses,
+    completions) in one transaction."""
+    user.delete()
