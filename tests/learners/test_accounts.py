@@ -1,0 +1,47 @@
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from learners.factories import LearnerProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "sign_in"),
+    [("en", "Sign In"), ("es", "Iniciar sesión"), ("pt", "Entrar"), ("fr", "Connexion")],
+)
+def test_the_log_in_page_speaks_the_language_of_the_url(client, language, sign_in):
+    html = client.get(f"/{language}/accounts/login/").content.decode()
+
+    assert f'<html lang="{language}">' in html
+    assert sign_in in html
+
+
+def test_the_verification_email_is_written_in_the_language_of_the_sign_up(client, mailoutbox):
+    client.post(
+        "/es/accounts/signup/",
+        {
+            "email": "nueva@example.com",
+            "password1": "Quiet-river-42!",
+            "password2": "Quiet-river-42!",
+        },
+    )
+
+    assert len(mailoutbox) == 1
+    assert "/es/accounts/confirm-email/" in mailoutbox[0].body
+    assert mailoutbox[0].subject == "Por favor, confirme su dirección de correo electrónico"
+
+
+def test_repeated_failed_log_ins_are_throttled(client):
+    cache.clear()
+    learner = LearnerProfileFactory().user
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": learner.email, "password": "wrong"})
+
+    response = client.post(
+        reverse("account_login"), {"login": learner.email, "password": "a-long-test-password"}
+    )
+
+    assert response.status_code in {200, 429}
+    assert "_auth_user_id" not in client.session
