@@ -103,3 +103,16 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(course.audiences, ["police", "judges"])
         self.assertEqual(course.learning_objectives[0].value, "Recognise the child")
+
+    def test_a_lesson_not_yet_saved_can_be_previewed(self):
+        module = self.pages[3]
+        self.client.force_login(self.create_superuser("writer"))
+        url = f"/admin/pages/add/modules/lessonpage/{module.pk}/preview/"
+        data = {**self.form_data(self.pages[4].specific), "slug": "draft-lesson"}
+
+        posted = self.client.post(url, data)
+        preview = self.client.get(url)
+
+        self.assertEqual(posted.json()["is_valid"], True)
+        self.assertContains(preview, "A fact.")
+        self.assertNotContains(preview, "Mark as complete")
