@@ -45,3 +45,30 @@ def test_repeated_failed_log_ins_are_throttled(client):
 
     assert response.status_code in {200, 429}
     assert "_auth_user_id" not in client.session
+
+
+def test_a_password_reset_is_sent_in_the_language_of_the_request(client, mailoutbox):
+    learner = LearnerProfileFactory().user
+
+    client.post("/fr/accounts/password/reset/", {"email": learner.email})
+
+    assert len(mailoutbox) == 1
+    assert "/fr/accounts/password/reset/key/" in mailoutbox[0].body
+    assert "mot de passe" in mailoutbox[0].body
+
+
+def test_a_learner_can_change_their_password(client):
+    learner = LearnerProfileFactory().user
+    client.force_login(learner)
+
+    client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": "a-long-test-password",
+            "password1": "New-river-43!",
+            "password2": "New-river-43!",
+        },
+    )
+
+    learner.refresh_from_db()
+    assert learner.check_password("New-river-43!")
