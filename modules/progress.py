@@ -17,6 +17,7 @@ from .models import CoursePage, LessonPage, ModulePage
 from .signals import lesson_completed
 
 SESSION_KEY = "completed_lessons"
+LESSON_FIELDS = ["id", "path", "title", "url_path", "translation_key", "locale_id", "summary"]
 
 
 @dataclass
@@ -40,6 +41,11 @@ class ModuleProgress:
     @property
     def next_lesson(self):
         return next((lesson for lesson in self.lessons if not lesson.is_done), None)
+
+    def add(self, lesson, completed_keys):
+        lesson.is_done = str(lesson.translation_key) in completed_keys
+        self.lessons.append(lesson)
+        self.done += lesson.is_done
 
 
 @dataclass
@@ -99,16 +105,13 @@ def summarise(courses, modules, lessons, completed_keys):
         progress.append(course_progress)
     for lesson in lessons:
         module_progress = modules_by_path.get(lesson.path[: -Page.steplen])
-        if module_progress is None:
-            continue
-        lesson.is_done = str(lesson.translation_key) in completed_keys
-        module_progress.lessons.append(lesson)
-        module_progress.done += lesson.is_done
+        if module_progress is not None:
+            module_progress.add(lesson, completed_keys)
     return progress
 
 
 def progress_for_courses(courses, completed_keys):
-    """Progress through each of ``courses`` in three queries, however many there are."""
+    """Progress through each of ``courses`` in two queries, however many there are."""
     courses = list(courses)
     if not courses:
         return []
@@ -116,12 +119,7 @@ def progress_for_courses(courses, completed_keys):
     for course in courses:
         under_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
     modules = ModulePage.objects.live().filter(under_courses).order_by("path")
-    lessons = (
-        LessonPage.objects.live()
-        .filter(under_courses)
-        .order_by("path")
-        .only("id", "path", "title", "url_path", "translation_key", "locale_id", "summary")
-    )
+    lessons = LessonPage.objects.live().filter(under_courses).order_by("path").only(*LESSON_FIELDS)
     return summarise(courses, list(modules), list(lessons), completed_keys)
 
 
@@ -130,13 +128,10 @@ def course_progress(course, completed_keys):
 
 
 def module_progress(module, completed_keys):
-    course = CoursePage.objects.live().ancestor_of(module).first()
-    if course is None:
-        return ModuleProgress(module)
-    for progress in course_progress(course, completed_keys).modules:
-        if progress.module.pk == module.pk:
-            return progress
-    return ModuleProgress(module)
+    progress = ModuleProgress(module)
+    for lesson in LessonPage.objects.live().child_of(module).order_by("path").only(*LESSON_FIELDS):
+        progress.add(lesson, completed_keys)
+    return progress
 
 
 def record_completion(request, lesson):
