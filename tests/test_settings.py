@@ -13,8 +13,11 @@ PRODUCTION_ENVIRONMENT = {
 
 
 def manage(*args, settings_module, extra_environment=None):
+    """Run manage.py in a fresh process whose environment holds only what the test gives it
+    (no DATABASE_URL or SECRET_KEY inherited from the machine)."""
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module}
     environment.pop("DATABASE_URL", None)
+    environment.pop("SECRET_KEY", None)
     environment.update(extra_environment or {})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -41,16 +44,10 @@ def test_production_settings_pass_the_deployment_checklist_without_warnings():
 
 
 def test_production_refuses_to_start_without_its_secret_key():
-    environment = {**os.environ, **PRODUCTION_ENVIRONMENT}
-    del environment["SECRET_KEY"]
+    without_key = {k: v for k, v in PRODUCTION_ENVIRONMENT.items() if k != "SECRET_KEY"}
 
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--settings", "ecourse.settings.production"],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = manage(
+        "check", settings_module="ecourse.settings.production", extra_environment=without_key
     )
 
     assert result.returncode != 0
