@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("search/", module_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("", include("learners.urls")),
+    path("", include("quizzes.urls")),
     # Wagtail's page serving comes last: it claims every path the patterns above do not.
     path("", include(wagtail_urls)),
 )

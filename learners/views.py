@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from modules.models import CoursePage, LessonPage
-from modules.progress import completed_lesson_keys, progress_for_courses, record_completion
+from modules.progress import LearnerRecord, progress_for_courses, record_completion
 
 from .forms import DeleteAccountForm, ProfileForm
 from .models import LearnerProfile
@@ -48,7 +48,7 @@ def dashboard(request):
     if learner is None:
         return redirect("profile")
     courses = CoursePage.objects.live().filter(locale=Locale.get_active()).order_by("path")
-    progress = progress_for_courses(courses, completed_lesson_keys(request))
+    progress = progress_for_courses(courses, LearnerRecord(request))
     context = {
         "learner": learner,
         "in_progress": [

@@ -178,7 +178,7 @@ class CoursePage(Page):
 
 
 class ModulePage(Page):
-    """One topic of a course: lessons in order, then (once quizzes exist) a quiz."""
+    """One topic of a course: lessons in order, then a quiz."""
 
     summary = models.TextField(
         verbose_name=_("summary"),
@@ -192,7 +192,7 @@ class ModulePage(Page):
     )
 
     parent_page_types = ["modules.CoursePage"]
-    subpage_types = ["modules.LessonPage"]
+    subpage_types = ["modules.LessonPage", "quizzes.QuizPage"]
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     override_translatable_fields = [

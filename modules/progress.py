@@ -1,51 +1,104 @@
-"""What a learner has completed, as plain functions over completions and the course tree.
+"""What a learner has completed, as plain functions over their records and the course tree.
 
 A lesson is complete when the learner has a completion row for its translation_key, in any
-language. A module is complete when all its live lessons are; a course when all its modules are.
-Unpublished or deleted lessons are not in the live tree, so they never block completion.
+language; a quiz when one of their attempts at its translation_key passed. A module is complete
+when all its live lessons and quizzes are; a course when all its modules are. Unpublished or
+deleted pages are not in the live tree, so they never block completion.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from wagtail.models import Page
 
 from learners.models import LessonCompletion
+from quizzes.models import QuizAttempt, QuizPage, QuizState
 
 from .models import CoursePage, LessonPage, ModulePage
 from .signals import lesson_completed
 
 SESSION_KEY = "completed_lessons"
 LESSON_FIELDS = ["id", "path", "title", "url_path", "translation_key", "locale_id", "summary"]
+QUIZ_FIELDS = ["id", "path", "title", "url_path", "translation_key", "locale_id", "max_attempts"]
+
+
+class LearnerRecord:
+    """What one visitor has done, each kind read at most once per request."""
+
+    def __init__(self, request):
+        self.user = request.user
+        self.session = request.session
+
+    @cached_property
+    def completed_lessons(self):
+        """Translation keys of completed lessons: from the database for a learner, from the
+        session for an anonymous reader."""
+        if not self.user.is_authenticated:
+            return set(self.session.get(SESSION_KEY, {}))
+        keys = LessonCompletion.objects.filter(user=self.user).values_list("lesson_key", flat=True)
+        return {str(key) for key in keys}
+
+    @cached_property
+    def quiz_attempts(self):
+        """Quiz translation key → the learner's attempts at it, in order."""
+        attempts = defaultdict(list)
+        if self.user.is_authenticated:
+            for attempt in QuizAttempt.objects.filter(user=self.user).defer("answers", "credits"):
+                attempts[str(attempt.quiz_key)].append(attempt)
+        return attempts
 
 
 @dataclass
 class ModuleProgress:
     module: ModulePage
     lessons: list = field(default_factory=list)
+    quizzes: list = field(default_factory=list)
     done: int = 0
 
     @property
     def total(self):
+        """Lessons in the module (``done`` counts the completed ones)."""
         return len(self.lessons)
 
     @property
+    def steps(self):
+        return len(self.lessons) + len(self.quizzes)
+
+    @property
+    def steps_done(self):
+        return self.done + sum(quiz.state.passed for quiz in self.quizzes)
+
+    @property
     def is_complete(self):
-        return self.done == self.total
+        return self.steps_done == self.steps
+
+    @property
+    def is_started(self):
+        return bool(self.done) or any(quiz.state.is_started for quiz in self.quizzes)
 
     @property
     def percent(self):
-        return round(100 * self.done / self.total) if self.total else 100
+        return round(100 * self.steps_done / self.steps) if self.steps else 100
 
     @property
-    def next_lesson(self):
-        return next((lesson for lesson in self.lessons if not lesson.is_done), None)
+    def next_step(self):
+        """The first unfinished lesson, or the quiz once the lessons are done."""
+        for lesson in self.lessons:
+            if not lesson.is_done:
+                return lesson
+        return next((quiz for quiz in self.quizzes if not quiz.state.passed), None)
 
-    def add(self, lesson, completed_keys):
-        lesson.is_done = str(lesson.translation_key) in completed_keys
+    def add_lesson(self, lesson, completed_lessons):
+        lesson.is_done = str(lesson.translation_key) in completed_lessons
         self.lessons.append(lesson)
         self.done += lesson.is_done
+
+    def add_quiz(self, quiz, quiz_attempts):
+        quiz.state = QuizState(quiz_attempts.get(str(quiz.translation_key), []), quiz.max_attempts)
+        self.quizzes.append(quiz)
 
 
 @dataclass
@@ -54,16 +107,16 @@ class CourseProgress:
     modules: list = field(default_factory=list)
 
     @property
-    def done(self):
-        return sum(module.done for module in self.modules)
+    def steps(self):
+        return sum(module.steps for module in self.modules)
 
     @property
-    def total(self):
-        return sum(module.total for module in self.modules)
+    def steps_done(self):
+        return sum(module.steps_done for module in self.modules)
 
     @property
     def is_started(self):
-        return self.done > 0
+        return any(module.is_started for module in self.modules)
 
     @property
     def is_complete(self):
@@ -71,28 +124,17 @@ class CourseProgress:
 
     @property
     def percent(self):
-        return round(100 * self.done / self.total) if self.total else 0
+        return round(100 * self.steps_done / self.steps) if self.steps else 0
 
     @property
-    def resume_lesson(self):
-        """The first unfinished lesson, in course order."""
-        return next((module.next_lesson for module in self.modules if module.next_lesson), None)
+    def next_step(self):
+        """The first unfinished lesson or quiz, in course order."""
+        return next((module.next_step for module in self.modules if module.next_step), None)
 
 
-def completed_lesson_keys(request):
-    """Translation keys of the lessons this visitor has completed: from the database for a
-    learner, from the session for an anonymous reader."""
-    if request.user.is_authenticated:
-        keys = LessonCompletion.objects.filter(user=request.user).values_list(
-            "lesson_key", flat=True
-        )
-        return {str(key) for key in keys}
-    return set(request.session.get(SESSION_KEY, {}))
-
-
-def summarise(courses, modules, lessons, completed_keys):
-    """Group live modules and lessons under their courses (matched by tree path) and count what
-    ``completed_keys`` covers. Pure: the three lists come in already fetched."""
+def summarise(courses, modules, pages, record):
+    """Group live modules, lessons and quizzes under their courses (matched by tree path) and
+    mark what ``record`` shows done. Pure: the lists come in already fetched."""
     modules_by_path = {}
     progress = []
     for course in courses:
@@ -103,15 +145,30 @@ def summarise(courses, modules, lessons, completed_keys):
                 course_progress.modules.append(module_progress)
                 modules_by_path[module.path] = module_progress
         progress.append(course_progress)
-    for lesson in lessons:
-        module_progress = modules_by_path.get(lesson.path[: -Page.steplen])
+    for page in sorted(pages, key=lambda page: page.path):
+        module_progress = modules_by_path.get(page.path[: -Page.steplen])
         if module_progress is not None:
-            module_progress.add(lesson, completed_keys)
+            add_to_module(module_progress, page, record)
     return progress
 
 
-def progress_for_courses(courses, completed_keys):
-    """Progress through each of ``courses`` in two queries, however many there are."""
+def add_to_module(module_progress, page, record):
+    if isinstance(page, QuizPage):
+        module_progress.add_quiz(page, record.quiz_attempts)
+    else:
+        module_progress.add_lesson(page, record.completed_lessons)
+
+
+def module_pages(pages):
+    """A module's live lessons and quizzes, in two queries whatever their number."""
+    lessons = LessonPage.objects.live().filter(pages).only(*LESSON_FIELDS)
+    quizzes = QuizPage.objects.live().filter(pages).only(*QUIZ_FIELDS)
+    return [*lessons, *quizzes]
+
+
+def progress_for_courses(courses, record):
+    """Progress through each of ``courses`` in three queries (plus the learner's records, read
+    once), however many modules and lessons there are."""
     courses = list(courses)
     if not courses:
         return []
@@ -119,18 +176,18 @@ def progress_for_courses(courses, completed_keys):
     for course in courses:
         under_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
     modules = ModulePage.objects.live().filter(under_courses).order_by("path")
-    lessons = LessonPage.objects.live().filter(under_courses).order_by("path").only(*LESSON_FIELDS)
-    return summarise(courses, list(modules), list(lessons), completed_keys)
+    return summarise(courses, list(modules), module_pages(under_courses), record)
 
 
-def course_progress(course, completed_keys):
-    return progress_for_courses([course], completed_keys)[0]
+def course_progress(course, record):
+    return progress_for_courses([course], record)[0]
 
 
-def module_progress(module, completed_keys):
+def module_progress(module, record):
     progress = ModuleProgress(module)
-    for lesson in LessonPage.objects.live().child_of(module).order_by("path").only(*LESSON_FIELDS):
-        progress.add(lesson, completed_keys)
+    children = Q(path__startswith=module.path, depth=module.depth + 1)
+    for page in sorted(module_pages(children), key=lambda page: page.path):
+        add_to_module(progress, page, record)
     return progress
 
 

@@ -9,6 +9,7 @@ from modules.factories import (
     ModulePageFactory,
 )
 from modules.models import HomePage
+from quizzes.factories import QuizPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -31,15 +32,18 @@ def locales(db):
 
 @pytest.fixture
 def build_course(home):
-    """A course tree under the home page: ``build_course(modules=2, lessons=3)``."""
+    """A course tree under the home page: ``build_course(modules=2, lessons=3, quiz=True)``
+    puts three lessons and then a quiz in each of two modules."""
 
-    def build(modules=1, lessons=3, catalogue=None):
+    def build(modules=1, lessons=3, quiz=False, catalogue=None):
         catalogue = catalogue or CourseIndexPageFactory(parent=home)
         course = CoursePageFactory(parent=catalogue)
         for _ in range(modules):
             module = ModulePageFactory(parent=course)
             for _ in range(lessons):
                 LessonPageFactory(parent=module, body__0__rich_text__value="<p>Text.</p>")
+            if quiz:
+                QuizPageFactory(parent=module)
         return course
 
     return build

@@ -1,31 +1,31 @@
 from django import template
 
-from modules.progress import completed_lesson_keys, course_progress, module_progress
+from modules.progress import LearnerRecord, course_progress, module_progress
 
 register = template.Library()
 
 
-def _completed_keys(context):
-    """Completed lesson keys, read once per request whatever the number of tags."""
+def learner_record(context):
+    """The visitor's record, shared by every tag in the request so each kind is read once."""
     request = context["request"]
-    if not hasattr(request, "_completed_lesson_keys"):
-        request._completed_lesson_keys = completed_lesson_keys(request)
-    return request._completed_lesson_keys
+    if not hasattr(request, "learner_record"):
+        request.learner_record = LearnerRecord(request)
+    return request.learner_record
 
 
 @register.simple_tag(takes_context=True)
 def lesson_is_done(context, lesson):
-    return str(lesson.translation_key) in _completed_keys(context)
+    return str(lesson.translation_key) in learner_record(context).completed_lessons
 
 
 @register.simple_tag(takes_context=True)
 def progress_in_module(context, module):
-    return module_progress(module, _completed_keys(context))
+    return module_progress(module, learner_record(context))
 
 
 @register.simple_tag(takes_context=True)
 def progress_in_course(context, course):
-    return course_progress(course, _completed_keys(context))
+    return course_progress(course, learner_record(context))
 
 
 @register.inclusion_tag("includes/progress_bar.html")

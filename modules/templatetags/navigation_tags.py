@@ -8,13 +8,15 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The switcher's links for whatever the template is showing, page or plain view."""
+    """The switcher's links for whatever the template is showing, page or plain view. A view
+    whose URL only answers POST names the page to switch to in ``language_switch_path``."""
     request = context.get("request")
     page = context.get("page")
     if page is not None and page.pk:
         return page_language_links(page, get_language(), request)
     if request is not None:
-        return path_language_links(request.get_full_path(), get_language())
+        path = context.get("language_switch_path") or request.get_full_path()
+        return path_language_links(path, get_language())
     return []
 
 

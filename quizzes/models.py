@@ -1,0 +1,220 @@
+"""A quiz at the end of a module, and a learner's attempts at it.
+
+Attempts point at the quiz's translation_key, so an attempt started on the Spanish page can be
+finished on the Portuguese one and counts the same.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from modules.blocks import RICH_TEXT_FEATURES
+from modules.models import tabs, title_panel
+
+from .blocks import QuestionStreamBlock
+from .forms import AnswerForm
+from .scoring import questions_from_stream
+
+
+class Feedback(models.TextChoices):
+    SCORE = "score", _("The score only")
+    WRONG = "wrong", _("The score and which questions were wrong")
+    REVIEW = "review", _("A full review with the right answers and explanations")
+
+
+class QuizPage(Page):
+    """The questions that close a module. Passing it is part of completing the module."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_("What the quiz checks, shown before the learner starts."),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        default=70,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        verbose_name=_("pass mark (%)"),
+        help_text=_("The lowest score, in percent from 1 to 100, that passes."),
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        default=3,
+        verbose_name=_("maximum attempts"),
+        help_text=_("How many times a learner may take the quiz; 0 means no limit."),
+    )
+    shuffle_questions = models.BooleanField(
+        default=False,
+        verbose_name=_("shuffle questions"),
+        help_text=_("Show the questions in a different order in each attempt."),
+    )
+    shuffle_options = models.BooleanField(
+        default=False,
+        verbose_name=_("shuffle answer options"),
+        help_text=_("Show each question's options in a different order in each attempt."),
+    )
+    feedback = models.CharField(
+        max_length=10,
+        choices=Feedback.choices,
+        default=Feedback.REVIEW,
+        verbose_name=_("after an attempt, show"),
+        help_text=_("What a learner sees once they submit. Nothing is shown before."),
+    )
+    questions = StreamField(
+        QuestionStreamBlock(),
+        verbose_name=_("questions"),
+        help_text=_("Every question needs its right answer marked; the admin checks each one."),
+    )
+
+    parent_page_types = ["modules.ModulePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    # The questions are not indexed: search results must not surface answer feedback.
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("intro"),
+        TranslatableField("questions"),
+        SynchronizedField("pass_mark"),
+        SynchronizedField("max_attempts"),
+        SynchronizedField("shuffle_questions"),
+        SynchronizedField("shuffle_options"),
+        SynchronizedField("feedback"),
+    ]
+    edit_handler = tabs(
+        [
+            title_panel(_("Usually “Quiz: ” and the module's topic.")),
+            FieldPanel("intro"),
+            FieldPanel("questions"),
+        ],
+        [
+            FieldPanel("pass_mark"),
+            FieldPanel("max_attempts"),
+            FieldPanel("shuffle_questions"),
+            FieldPanel("shuffle_options"),
+            FieldPanel("feedback"),
+        ],
+    )
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def question_list(self):
+        return questions_from_stream(self.questions)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        attempts = []
+        if request.user.is_authenticated:
+            attempts = list(
+                QuizAttempt.objects.filter(user=request.user, quiz_key=self.translation_key)
+            )
+        context["attempts"] = attempts
+        context["state"] = QuizState(attempts, self.max_attempts)
+        context["question_count"] = len(self.questions)
+        return context
+
+    def serve_preview(self, request, mode_name):
+        """Editors preview the questions as a learner will see them, without the answers."""
+        return TemplateResponse(
+            request,
+            "quizzes/attempt_page.html",
+            {
+                "page": self,
+                "quiz": self,
+                "form": AnswerForm(self.question_list()),
+                "is_preview": True,
+            },
+        )
+
+
+class QuizState:
+    """Where a learner stands with one quiz, from their attempts at it."""
+
+    def __init__(self, attempts, max_attempts):
+        submitted = [attempt for attempt in attempts if attempt.submitted_at]
+        self.used = len(attempts)
+        self.max_attempts = max_attempts
+        self.open_attempt = next((a for a in attempts if not a.submitted_at), None)
+        self.passed = any(attempt.passed for attempt in submitted)
+        self.best_score = max((attempt.score for attempt in submitted), default=None)
+        self.is_started = bool(attempts)
+
+    @property
+    def attempts_left(self):
+        """None when unlimited."""
+        if not self.max_attempts:
+            return None
+        return max(0, self.max_attempts - self.used)
+
+    @property
+    def can_start(self):
+        return not self.passed and self.open_attempt is None and self.attempts_left != 0
+
+    @property
+    def status(self):
+        if self.passed:
+            return "passed"
+        if self.open_attempt:
+            return "in_progress"
+        if self.is_started:
+            return "failed"
+        return "not_started"
+
+
+class QuizAttempt(models.Model):
+    """One learner's attempt at one quiz, in whichever language they took it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz_key = models.UUIDField(_("quiz translation key"))
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    language_code = models.CharField(_("language taken in"), max_length=8)
+    seed = models.PositiveIntegerField(_("order seed"), help_text=_("Fixes the shuffled order."))
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    answers = models.JSONField(
+        _("answers"), default=dict, help_text=_("Question block id → chosen option ids.")
+    )
+    credits = models.JSONField(
+        _("credit per question"), default=dict, help_text=_("Question block id → share earned.")
+    )
+    score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), default=False)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["user", "quiz_key", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "quiz_key", "number"], name="one_attempt_per_number"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "quiz_key"],
+                condition=Q(submitted_at__isnull=True),
+                name="one_open_attempt_per_quiz",
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="attempt_number_from_one"),
+        ]
+        indexes = [models.Index(fields=["quiz_key", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.quiz_key} · #{self.number}"
+
+    @property
+    def is_submitted(self):
+        return self.submitted_at is not None
