@@ -9,7 +9,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .attempts import AttemptRefused, start_attempt, submit_attempt
 from .forms import AnswerForm
@@ -34,9 +34,9 @@ def start_quiz(request, quiz_id):
 @login_required
 def attempt_page(request, attempt_id):
     attempt = get_object_or_404(QuizAttempt, pk=attempt_id, user=request.user)
-    quiz = quiz_in_active_language(attempt)
-    if quiz is None:
-        return redirect(translate_url(request.path, attempt.language_code))
+    quiz = quiz_for(attempt)
+    if quiz.locale.language_code != get_language():
+        return redirect(translate_url(request.path, quiz.locale.language_code))
     if attempt.is_submitted:
         return render_result(request, attempt, quiz)
     return render_questions(request, attempt, quiz, AnswerForm(ordered_questions(quiz, attempt)))
@@ -46,9 +46,7 @@ def attempt_page(request, attempt_id):
 @login_required
 def submit_quiz(request, attempt_id):
     attempt = get_object_or_404(QuizAttempt, pk=attempt_id, user=request.user)
-    quiz = quiz_in_active_language(attempt)
-    if quiz is None:
-        raise Http404
+    quiz = quiz_for(attempt)
     if attempt.is_submitted:
         return already_submitted(request, attempt, quiz)
     form = AnswerForm(ordered_questions(quiz, attempt), request.POST)
@@ -62,12 +60,19 @@ def submit_quiz(request, attempt_id):
     return redirect("quiz_attempt", attempt.pk)
 
 
-def quiz_in_active_language(attempt):
-    return (
-        QuizPage.objects.live()
-        .filter(translation_key=attempt.quiz_key, locale=Locale.get_active())
-        .first()
-    )
+def quiz_for(attempt):
+    """The attempt's quiz in the active language if it is published there, else in the language
+    the attempt was taken in, else in any. The questions and their ids are the same in all."""
+    translations = QuizPage.objects.live().filter(translation_key=attempt.quiz_key)
+    by_language = {
+        quiz.locale.language_code: quiz for quiz in translations.select_related("locale")
+    }
+    for language in (get_language(), attempt.language_code):
+        if language in by_language:
+            return by_language[language]
+    if not by_language:
+        raise Http404
+    return next(iter(by_language.values()))
 
 
 def ordered_questions(quiz, attempt):

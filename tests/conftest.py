@@ -9,6 +9,7 @@ from modules.factories import (
     ModulePageFactory,
 )
 from modules.models import HomePage
+from modules.translation import source_strings, translate_page
 from quizzes.factories import QuizPageFactory
 
 
@@ -47,3 +48,22 @@ def build_course(home):
         return course
 
     return build
+
+
+@pytest.fixture
+def translate_tree(home, locales):
+    """``translate_tree(course, "es")`` translates the course, everything above it and
+    everything below it through wagtail-localize, each string becoming "<text> [es]"."""
+
+    def translate(course, language):
+        locale = locales[language]
+        pages = [home, *course.get_ancestors().filter(depth__gt=2), course]
+        pages += list(course.get_descendants().order_by("path"))
+        for page in pages:
+            page = page.specific
+            if page.get_translations().filter(locale=locale).exists():
+                continue
+            strings = {text: f"{text} [{language}]" for text in source_strings(page)}
+            translate_page(page, locale, strings)
+
+    return translate

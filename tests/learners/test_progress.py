@@ -4,18 +4,8 @@ from django.urls import reverse
 from learners.factories import LearnerProfileFactory
 from learners.models import LessonCompletion
 from modules.models import LessonPage
-from modules.translation import source_strings, translate_page
 
 pytestmark = pytest.mark.django_db
-
-
-def translate_tree(home, course, locale):
-    """The course and everything above and below it, through wagtail-localize."""
-    pages = [home, *course.get_ancestors().filter(depth__gt=2), course]
-    pages += list(course.get_descendants().order_by("path"))
-    for page in pages:
-        page = page.specific
-        translate_page(page, locale, {text: f"{text} [{locale}]" for text in source_strings(page)})
 
 
 def complete(client, lesson):
@@ -46,10 +36,10 @@ def lessons_in(course, language):
 
 
 def test_a_learner_who_switches_from_spanish_to_portuguese_keeps_their_lessons(
-    client, learner, home, course, locales
+    client, learner, course, locales, translate_tree
 ):
     for language in ("es", "pt"):
-        translate_tree(home, course, locales[language])
+        translate_tree(course, language)
     spanish = lessons_in(course, "es")
     portuguese = lessons_in(course, "pt")
 
