@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from quizzes.models import QuizAttempt
+
 from .models import LearnerProfile, LessonCompletion
 
 
@@ -30,11 +32,24 @@ def learner_data(user):
             }
             for completion in LessonCompletion.objects.filter(user=user).order_by("completed_at")
         ],
+        "quiz_attempts": [
+            {
+                "quiz_key": str(attempt.quiz_key),
+                "number": attempt.number,
+                "language_code": attempt.language_code,
+                "started_at": attempt.started_at.isoformat(),
+                "submitted_at": attempt.submitted_at and attempt.submitted_at.isoformat(),
+                "answers": attempt.answers,
+                "score": attempt.score,
+                "passed": attempt.passed,
+            }
+            for attempt in QuizAttempt.objects.filter(user=user).order_by("started_at")
+        ],
     }
 
 
 @transaction.atomic
 def delete_learner(user):
     """Erase the account and everything hanging from it (profile, e-mail addresses,
-    completions) in one transaction."""
+    completions, quiz attempts) in one transaction."""
     user.delete()

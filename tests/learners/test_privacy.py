@@ -9,6 +9,7 @@ from django.urls import reverse
 from learners.factories import LearnerProfileFactory
 from learners.models import LearnerProfile, LessonCompletion
 from modules.models import LessonPage
+from quizzes.models import QuizAttempt, QuizPage
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +18,10 @@ pytestmark = pytest.mark.django_db
 def learner_with_progress(client, build_course):
     profile = LearnerProfileFactory(full_name="José Ñúñez")
     client.force_login(profile.user)
-    for lesson in LessonPage.objects.descendant_of(build_course(lessons=2)):
+    course = build_course(lessons=2, quiz=True)
+    for lesson in LessonPage.objects.descendant_of(course):
         client.post(reverse("complete_lesson", args=[lesson.pk]))
+    client.post(reverse("quiz_start", args=[QuizPage.objects.descendant_of(course).get().pk]))
     return profile.user
 
 
@@ -41,6 +44,7 @@ def test_the_exported_json_holds_every_row_the_learner_owns(client, learner_with
         )
     }
     assert len(data["lesson_completions"]) == 2
+    assert [attempt["number"] for attempt in data["quiz_attempts"]] == [1]
 
 
 def test_deleting_the_account_leaves_no_personal_data(client, learner_with_progress):
@@ -50,6 +54,7 @@ def test_deleting_the_account_leaves_no_personal_data(client, learner_with_progr
     assert not get_user_model().objects.filter(pk=learner_with_progress.pk).exists()
     assert not LearnerProfile.objects.exists()
     assert not LessonCompletion.objects.exists()
+    assert not QuizAttempt.objects.exists()
     assert not EmailAddress.objects.filter(email=learner_with_progress.email).exists()
     assert not any(
         session.get_decoded().get("_auth_user_id") == str(learner_with_progress.pk)

@@ -1,8 +1,9 @@
 """Load the demo course from modules/demo_content/ and translate it with wagtail-localize.
 
-The English tree comes from course.json, each other language from locale/<code>.po (source text →
-translation, as exported by wagtail-localize). Pages, images and documents are created only when
-missing, so a second run changes nothing and never overwrites an author's edits.
+The English tree, lessons and quizzes, comes from course.json, each other language from
+locale/<code>.po (source text → translation, as exported by wagtail-localize). Pages, images
+and documents are created only when missing, so a second run changes nothing and never
+overwrites an author's edits.
 """
 
 import json
@@ -19,6 +20,7 @@ from wagtail.models import Locale
 
 from modules.models import CourseIndexPage, CoursePage, HomePage, LessonPage, ModulePage
 from modules.translation import source_strings, translate_page
+from quizzes.models import QuizPage
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "demo_content"
 
@@ -38,10 +40,10 @@ class Command(BaseCommand):
         self.created = 0
         with transaction.atomic():
             pages = self.load_source_tree(content)
+            if write_template:
+                self.write_template(pages)
             for po_path in sorted((CONTENT_DIR / "locale").glob("*.po")):
                 self.translate_tree(pages, po_path)
-        if write_template:
-            self.write_template(pages)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {self.created} new item(s)."))
 
     def report(self, message):
@@ -93,7 +95,19 @@ class Command(BaseCommand):
                             body=self.stream_value(LessonPage, "body", lesson_data["body"]),
                         )
                     )
+                if "quiz" in module_data:
+                    pages.append(self.quiz(module, module_data["quiz"]))
         return pages
+
+    def quiz(self, module, data):
+        settings = ["pass_mark", "max_attempts", "shuffle_questions", "shuffle_options", "feedback"]
+        return self.child(
+            module,
+            QuizPage,
+            data,
+            questions=self.stream_value(QuizPage, "questions", data["questions"]),
+            **{name: data[name] for name in settings if name in data},
+        )
 
     def child(self, parent, page_class, data, **fields):
         existing = page_class.objects.child_of(parent).filter(slug=data["slug"]).first()
