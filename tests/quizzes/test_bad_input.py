@@ -44,7 +44,7 @@ def test_missing_answers_are_explained_in_the_learners_language(
     translate_tree(course, "es")
     response = submit(client, attempt, {}, language="es")
     assert response.status_code == 400
-    assert "Elige una respuesta." in response.content.decode()
+    assert "Elija una respuesta." in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -116,6 +116,7 @@ def test_a_submission_without_a_csrf_token_is_refused(quiz, attempt, learner):
     before = attempt_rows()
     response = submit(browser, attempt, answers(quiz))
     assert response.status_code == 403
+    assert "Nothing was saved." in response.content.decode()
     assert attempt_rows() == before
 
 
