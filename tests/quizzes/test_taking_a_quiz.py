@@ -5,6 +5,7 @@ from django.test import Client
 from django.utils.html import escape
 
 from learners.factories import LearnerProfileFactory
+from quizzes.factories import SAMPLE_QUESTIONS, question_stream
 from quizzes.forms import field_name
 from quizzes.models import Feedback, QuizAttempt
 from quizzes.scoring import presentation_order
@@ -182,3 +183,19 @@ def test_a_second_learner_cannot_reach_anothers_attempt(client, learner, quiz):
     assert other.get(url("quiz_attempt", attempt.pk)).status_code == 404
     assert submit(other, attempt, answers(quiz)).status_code == 404
     assert attempt_rows() == before
+
+
+@pytest.mark.parametrize("question_count", [4, 40])
+def test_quiz_pages_use_the_same_queries_for_4_or_40_questions(
+    client, learner, quiz, question_count, django_assert_max_num_queries
+):
+    quiz.questions = question_stream(*SAMPLE_QUESTIONS * (question_count // 4))
+    quiz.save_revision().publish()
+    attempt = start_attempt(client, quiz)
+    client.get(quiz.url)  # warm the site-root cache, as any running server has
+    with django_assert_max_num_queries(8):
+        assert client.get(url("quiz_attempt", attempt.pk)).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert submit(client, attempt, answers(quiz)).status_code == 302
+    with django_assert_max_num_queries(11):
+        assert client.get(url("quiz_attempt", attempt.pk)).status_code == 200
