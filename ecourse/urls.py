@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("learners.urls")),
     path("", include("quizzes.urls")),
+    path("", include("certificates.urls")),
     # Wagtail's page serving comes last: it claims every path the patterns above do not.
     path("", include(wagtail_urls)),
 )

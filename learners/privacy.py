@@ -1,7 +1,10 @@
 """A learner's right to their data: everything we hold about them, and its erasure."""
 
 from django.db import transaction
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from certificates.models import Certificate
 from quizzes.models import QuizAttempt
 
 from .models import LearnerProfile, LessonCompletion
@@ -45,11 +48,27 @@ def learner_data(user):
             }
             for attempt in QuizAttempt.objects.filter(user=user).order_by("started_at")
         ],
+        "certificates": [
+            {
+                "course_key": str(certificate.course_key),
+                "name": certificate.full_name,
+                "code": certificate.grouped_code,
+                "issued_at": certificate.issued_at.isoformat(),
+                "revoked_at": certificate.revoked_at and certificate.revoked_at.isoformat(),
+            }
+            for certificate in Certificate.objects.filter(user=user).order_by("issued_at")
+        ],
     }
 
 
 @transaction.atomic
 def delete_learner(user):
     """Erase the account and everything hanging from it (profile, e-mail addresses,
-    completions, quiz attempts) in one transaction."""
+    completions, quiz attempts) in one transaction. Certificates stay as records, so a code
+    someone checks still answers, but lose the name and read as withdrawn."""
+    Certificate.objects.filter(user=user).update(
+        full_name="",
+        revoked_at=Coalesce("revoked_at", timezone.now()),
+        revoked_reason="Withdrawn at the holder's request.",
+    )
     user.delete()

@@ -48,7 +48,7 @@ def dashboard(request):
     if learner is None:
         return redirect("profile")
     courses = CoursePage.objects.live().filter(locale=Locale.get_active()).order_by("path")
-    progress = progress_for_courses(courses, LearnerRecord(request))
+    progress = progress_for_courses(courses, LearnerRecord.for_request(request))
     context = {
         "learner": learner,
         "in_progress": [

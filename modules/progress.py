@@ -28,9 +28,13 @@ QUIZ_FIELDS = ["id", "path", "title", "url_path", "translation_key", "locale_id"
 class LearnerRecord:
     """What one visitor has done, each kind read at most once per request."""
 
-    def __init__(self, request):
-        self.user = request.user
-        self.session = request.session
+    def __init__(self, user, session=None):
+        self.user = user
+        self.session = session if session is not None else {}
+
+    @classmethod
+    def for_request(cls, request):
+        return cls(request.user, request.session)
 
     @cached_property
     def completed_lessons(self):

@@ -9,7 +9,7 @@ def learner_record(context):
     """The visitor's record, shared by every tag in the request so each kind is read once."""
     request = context["request"]
     if not hasattr(request, "learner_record"):
-        request.learner_record = LearnerRecord(request)
+        request.learner_record = LearnerRecord.for_request(request)
     return request.learner_record
 
 

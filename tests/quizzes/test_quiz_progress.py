@@ -1,5 +1,4 @@
 import pytest
-from django.test import RequestFactory
 from django.urls import reverse
 
 from modules.models import LessonPage, ModulePage
@@ -12,10 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def record_for(user):
-    request = RequestFactory().get("/")
-    request.user = user
-    request.session = {}
-    return LearnerRecord(request)
+    return LearnerRecord(user)
 
 
 def complete_lessons(client, module):

@@ -1,0 +1,113 @@
+"""When a certificate is due, and issuing it exactly once.
+
+Called whenever a learner action may have completed a course (see signals.py). The check reads
+committed progress, and the database's unique constraint settles a race: however many requests
+complete the course at the same moment, one certificate is issued and one e-mail sent.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from learners.models import LearnerProfile
+from modules.models import CoursePage
+from modules.progress import LearnerRecord, progress_for_courses
+
+from .models import Certificate
+
+
+def reference_course(page):
+    """The course ``page`` belongs to, in the default language when it is published there:
+    the source tree decides what completing a course means, whatever language it was read in."""
+    course = CoursePage.objects.ancestor_of(page).first()
+    if course is None:
+        return None
+    source = course.get_translation_or_none(Locale.get_default())
+    return source if source is not None and source.live else course
+
+
+def issue_due_certificates(user, courses=None):
+    """Issue a certificate for every course in ``courses`` (default: all published courses in
+    the default language) that ``user`` has completed and holds no certificate for. A revoked
+    certificate is never replaced automatically."""
+    profile = LearnerProfile.objects.filter(user=user).first()
+    if profile is None:
+        return []
+    if courses is None:
+        courses = CoursePage.objects.live().filter(locale=Locale.get_default())
+    held = set(Certificate.objects.filter(user=user).values_list("course_key", flat=True))
+    courses = [course for course in courses if course.translation_key not in held]
+    issued = []
+    for progress in progress_for_courses(courses, LearnerRecord(user)):
+        if progress.is_complete:
+            certificate = issue(user, profile, progress.course)
+            if certificate is not None:
+                issued.append(certificate)
+    return issued
+
+
+def issue(user, profile, course):
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                user=user,
+                course_key=course.translation_key,
+                full_name=profile.full_name,
+                language_code=profile.preferred_language,
+            )
+    except IntegrityError:
+        return None  # another request issued it a moment ago
+    transaction.on_commit(lambda: send_issued_email(certificate, user.email))
+    return certificate
+
+
+def revoke(certificate, reason):
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_reason"])
+
+
+def reissue(certificate, full_name):
+    """Replace a certificate after a name correction: the old code turns revoked, a new code
+    carries the corrected name and the original issue date."""
+    with transaction.atomic():
+        revoke(certificate, _("Replaced after a name correction."))
+        return Certificate.objects.create(
+            user=certificate.user,
+            course_key=certificate.course_key,
+            full_name=full_name,
+            language_code=certificate.language_code,
+            issued_at=certificate.issued_at,
+        )
+
+
+def absolute_url(name, code, language):
+    with translation.override(language):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=[code])
+
+
+def send_issued_email(certificate, email):
+    language = certificate.language_code
+    course = course_in(certificate.course_key, language)
+    context = {
+        "certificate": certificate,
+        "course_title": course.certificate_title if course else "",
+        "certificate_url": absolute_url("certificate", certificate.code, language),
+        "verification_url": absolute_url("verify_certificate", certificate.code, language),
+    }
+    with translation.override(language):
+        subject = render_to_string("certificates/email/issued_subject.txt", context).strip()
+        body = render_to_string("certificates/email/issued_body.txt", context)
+    send_mail(subject, body, None, [email])
+
+
+def course_in(course_key, language):
+    """The course in ``language`` if it is published there, else in any language it is."""
+    courses = CoursePage.objects.live().filter(translation_key=course_key).select_related("locale")
+    by_language = {course.locale.language_code: course for course in courses}
+    return by_language.get(language) or next(iter(by_language.values()), None)

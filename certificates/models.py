@@ -1,0 +1,115 @@
+"""Certificates are records: the row is the truth, the PDF and the web page are drawn from it.
+
+A certificate points at the course's translation_key, so it holds whatever language the learner
+took the course in, and keeps the learner's name as it stood at issue.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .codes import grouped, new_code
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class Certificate(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificates",
+        help_text=_("Empty once the holder has deleted their account."),
+    )
+    course_key = models.UUIDField(_("course translation key"), db_index=True)
+    full_name = models.CharField(_("name on the certificate"), max_length=150)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    language_code = models.CharField(_("language"), max_length=8)
+    code = models.CharField(_("code"), max_length=28, unique=True, default=new_code)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_reason = models.CharField(_("reason for revoking"), max_length=255, blank=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at"]
+        constraints = [
+            # Re-issuing after a name correction revokes the old certificate first, so a learner
+            # can hold several rows for a course but never two valid ones.
+            models.UniqueConstraint(
+                fields=["user", "course_key"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_valid_certificate_per_course",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} · {self.grouped_code}"
+
+    @property
+    def grouped_code(self):
+        return grouped(self.code)
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+
+@register_setting(icon="doc-full")
+class CertificateSettings(BaseSiteSetting):
+    """What every certificate prints besides the learner and the course."""
+
+    organisation = models.CharField(
+        _("issuing organisation"),
+        max_length=150,
+        default="CIP e-course",
+        help_text=_("The organisation that awards the certificates."),
+    )
+    signatory_name = models.CharField(
+        _("signatory's name"), max_length=150, blank=True, help_text=_("Who signs.")
+    )
+    signatory_title = models.CharField(
+        _("signatory's title"),
+        max_length=150,
+        blank=True,
+        help_text=_("Their role, e.g. “Director of training”."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+        help_text=_("Optional; printed at the top. A PNG or JPEG, ideally wider than tall."),
+    )
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("signature"),
+        help_text=_("Optional scan of the signature, a PNG with a transparent background."),
+    )
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("signatory_name"),
+        FieldPanel("signatory_title"),
+        FieldPanel("logo"),
+        FieldPanel("signature"),
+    ]
+
+    class Meta:
+        verbose_name = _("certificate settings")
