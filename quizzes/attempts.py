@@ -68,9 +68,7 @@ def submit_attempt(attempt_id, user, quiz, answers, language_code):
         attempt.language_code = language_code
         attempt.submitted_at = timezone.now()
         attempt.save()
-        transaction.on_commit(
-            lambda: attempt_submitted.send(
-                sender=QuizAttempt, user=user, attempt=attempt, quiz=quiz
-            )
-        )
+    # Sent once the result is committed, so a receiver that checks the learner's progress (the
+    # certificates app) sees it, as lesson_completed is.
+    attempt_submitted.send(sender=QuizAttempt, user=user, attempt=attempt, quiz=quiz)
     return attempt, True
