@@ -115,7 +115,7 @@ def test_without_the_change_permission_there_is_no_revoking(certificates, django
     assert "Ольга" in html
     assert reverse("certificates:revoke", args=[olga.pk]) not in html
     response = viewer.post(reverse("certificates:revoke", args=[olga.pk]), {"reason": "x"})
-    assert response.status_code == 403
+    assert response.status_code in (302, 403)  # Wagtail turns a refusal into a redirect
     olga.refresh_from_db()
     assert not olga.is_revoked
 
