@@ -1,15 +1,14 @@
 """Races only show on a real database server: these run when DATABASE_URL points at PostgreSQL."""
 
-import threading
 from collections import Counter
 
 import pytest
 from django.db import connection
-from django.test import Client
 
 from quizzes.factories import option, question_stream
 from quizzes.models import QuizAttempt
 from quizzes.signals import attempt_submitted
+from tests.concurrency import THREADS, all_at_once
 
 from .helpers import answers, start, start_attempt, submit
 
@@ -19,30 +18,6 @@ pytestmark = [
         connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL)"
     ),
 ]
-
-THREADS = 20
-
-
-def all_at_once(user, request):
-    """Run ``request(client)`` from THREADS threads released together; return the statuses."""
-    barrier = threading.Barrier(THREADS)
-    statuses = []
-
-    def run():
-        client = Client()
-        client.force_login(user)
-        barrier.wait()
-        try:
-            statuses.append(request(client).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return Counter(statuses)
 
 
 @pytest.fixture
