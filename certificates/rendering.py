@@ -99,7 +99,8 @@ def _draw(details):
     line(details.course_title, 18, "B", gap=4)
     hours = formats.number_format(details.hours) if details.hours is not None else ""
     line(
-        _("%(hours)s hours · completed on %(date)s") % {"hours": hours, "date": details.issued_on},
+        _("Course length: %(hours)s h · completed on %(date)s")
+        % {"hours": hours, "date": details.issued_on},
         12,
     )
 

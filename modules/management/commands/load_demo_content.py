@@ -16,8 +16,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
+from certificates.models import CertificateSettings
 from modules.models import CourseIndexPage, CoursePage, HomePage, LessonPage, ModulePage
 from modules.translation import source_strings, translate_page
 from quizzes.models import QuizPage
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         self.created = 0
         with transaction.atomic():
             pages = self.load_source_tree(content)
+            self.certificate_settings(content["certificate_settings"])
             if write_template:
                 self.write_template(pages)
             for po_path in sorted((CONTENT_DIR / "locale").glob("*.po")):
@@ -108,6 +110,15 @@ class Command(BaseCommand):
             questions=self.stream_value(QuizPage, "questions", data["questions"]),
             **{name: data[name] for name in settings if name in data},
         )
+
+    def certificate_settings(self, data):
+        """What the demo certificates print, unless someone has already set it."""
+        settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+        if not settings.signatory_name:
+            for name, value in data.items():
+                setattr(settings, name, value)
+            settings.save()
+            self.report(f"certificate settings for “{settings.organisation}”")
 
     def child(self, parent, page_class, data, **fields):
         existing = page_class.objects.child_of(parent).filter(slug=data["slug"]).first()
