@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from learners.models import LearnerProfile
+from modules.languages import live_translation
 from modules.models import CoursePage
 from modules.progress import LearnerRecord, progress_for_courses
 
@@ -108,6 +109,4 @@ def send_issued_email(certificate, email):
 
 def course_in(course_key, language):
     """The course in ``language`` if it is published there, else in any language it is."""
-    courses = CoursePage.objects.live().filter(translation_key=course_key).select_related("locale")
-    by_language = {course.locale.language_code: course for course in courses}
-    return by_language.get(language) or next(iter(by_language.values()), None)
+    return live_translation(CoursePage, course_key, language)

@@ -67,3 +67,14 @@ def path_language_links(path, current_language):
             url = f"/{code}/"
         links.append(LanguageLink(code, name, url, code == current_language, True))
     return links
+
+
+def live_translation(page_class, translation_key, *languages):
+    """The published translation of a page in the first of ``languages`` it exists in, else in
+    any language, else None. One query."""
+    pages = page_class.objects.live().filter(translation_key=translation_key)
+    by_language = {page.locale.language_code: page for page in pages.select_related("locale")}
+    for language in languages:
+        if language in by_language:
+            return by_language[language]
+    return next(iter(by_language.values()), None)

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from modules.languages import live_translation
+
 from .attempts import AttemptRefused, start_attempt, submit_attempt
 from .forms import AnswerForm
 from .models import Feedback, QuizAttempt, QuizPage, QuizState
@@ -63,16 +65,10 @@ def submit_quiz(request, attempt_id):
 def quiz_for(attempt):
     """The attempt's quiz in the active language if it is published there, else in the language
     the attempt was taken in, else in any. The questions and their ids are the same in all."""
-    translations = QuizPage.objects.live().filter(translation_key=attempt.quiz_key)
-    by_language = {
-        quiz.locale.language_code: quiz for quiz in translations.select_related("locale")
-    }
-    for language in (get_language(), attempt.language_code):
-        if language in by_language:
-            return by_language[language]
-    if not by_language:
+    quiz = live_translation(QuizPage, attempt.quiz_key, get_language(), attempt.language_code)
+    if quiz is None:
         raise Http404
-    return next(iter(by_language.values()))
+    return quiz
 
 
 def ordered_questions(quiz, attempt):

@@ -1,10 +1,13 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from certificates.models import Certificate
 from learners.factories import LearnerProfileFactory
+from modules.models import CoursePage
 
 from .helpers import complete_course
 
@@ -53,6 +56,7 @@ def test_staff_list_search_and_filter_certificates(staff, certificates):
     assert "Ольга Иванова" in html and "Ζωή Παπαδοπούλου" in html
     assert olga.grouped_code in html
     assert reverse("certificates:revoke", args=[olga.pk]) in html
+    assert CoursePage.objects.get(translation_key=olga.course_key).title in html
 
     assert "Ζωή" not in listing(staff, q="Ольга")
     assert "Ольга" not in listing(staff, q=zoe.code[:10])
@@ -124,3 +128,19 @@ def test_learners_never_reach_the_certificate_admin(certificates):
     learner = Client()
     learner.force_login(certificates[0].user)
     assert learner.get(reverse("certificates:index")).status_code == 302
+
+
+def test_the_listing_costs_the_same_queries_for_2_or_12_certificates(
+    staff, certificates, django_assert_num_queries
+):
+    with CaptureQueriesContext(connection) as two:
+        listing(staff)
+    for number in range(10):
+        Certificate.objects.create(
+            user=LearnerProfileFactory().user,
+            course_key=certificates[0].course_key,
+            full_name=f"Learner {number}",
+            language_code="en",
+        )
+    with django_assert_num_queries(len(two)):
+        listing(staff)
