@@ -1,9 +1,9 @@
 """Load the demo course from modules/demo_content/ and translate it with wagtail-localize.
 
-The English tree, lessons and quizzes, comes from course.json, each other language from
-locale/<code>.po (source text → translation, as exported by wagtail-localize). Pages, images
-and documents are created only when missing, so a second run changes nothing and never
-overwrites an author's edits.
+The English tree comes from course.json and one file per module in modules/ (its lessons and
+quiz), each other language from locale/<code>.po (source text → translation, as exported by
+wagtail-localize). Pages, images and documents are created only when missing, so a second run
+changes nothing and never overwrites an author's edits.
 """
 
 import json
@@ -26,6 +26,10 @@ from quizzes.models import QuizPage
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "demo_content"
 
 
+def read_json(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 class Command(BaseCommand):
     help = "Load the demo course in English and its translations. Safe to run again."
 
@@ -37,7 +41,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, write_template=False, **options):
-        content = json.loads((CONTENT_DIR / "course.json").read_text(encoding="utf-8"))
+        content = read_json(CONTENT_DIR / "course.json")
         self.created = 0
         with transaction.atomic():
             pages = self.load_source_tree(content)
@@ -77,7 +81,8 @@ class Command(BaseCommand):
                 certificate_title=course_data["certificate_title"],
             )
             pages.append(course)
-            for module_data in course_data["modules"]:
+            for module_file in course_data["modules"]:
+                module_data = read_json(CONTENT_DIR / "modules" / module_file)
                 module = self.child(
                     course,
                     ModulePage,
