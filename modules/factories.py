@@ -9,7 +9,7 @@ from wagtail.embeds.blocks import EmbedBlock
 
 from . import blocks
 from .choices import Audience
-from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from .models import CourseIndexPage, CoursePage, InformationPage, LessonPage, ModulePage
 
 
 class StoredValueBlockFactory(wagtail_factories.blocks.BlockFactory):
@@ -155,3 +155,12 @@ class LessonPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LessonPage
+
+
+class InformationPageFactory(wagtail_factories.PageFactory):
+    title = "About this course"
+    slug = "about"
+    body = "<p>Where the course comes from.</p>"
+
+    class Meta:
+        model = InformationPage

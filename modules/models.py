@@ -45,7 +45,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["modules.CourseIndexPage"]
+    subpage_types = ["modules.CourseIndexPage", "modules.InformationPage"]
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     edit_handler = tabs([title_panel(_("The site's name in this language.")), FieldPanel("intro")])
@@ -57,7 +57,31 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = CoursePage.objects.live().descendant_of(self).order_by("path")
         context["catalogue"] = CourseIndexPage.objects.live().child_of(self).first()
+        context["information_pages"] = InformationPage.objects.live().child_of(self)
         return context
+
+
+class InformationPage(Page):
+    """A plain page of text under the home page, such as "About this course"."""
+
+    body = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("body"),
+        help_text=_(
+            "The page's text. Name the documents the course draws on, as they name themselves."
+        ),
+    )
+
+    parent_page_types = ["modules.HomePage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    edit_handler = tabs(
+        [title_panel(_("A short title, e.g. “About this course”.")), FieldPanel("body")]
+    )
+
+    class Meta:
+        verbose_name = _("information page")
 
 
 class CourseIndexPage(Page):

@@ -6,10 +6,20 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from modules.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
+    InformationPageFactory,
     LessonPageFactory,
     ModulePageFactory,
 )
-from modules.models import CourseIndexPage, CoursePage, HomePage, LessonPage, ModulePage
+from modules.models import (
+    CourseIndexPage,
+    CoursePage,
+    HomePage,
+    InformationPage,
+    LessonPage,
+    ModulePage,
+)
+from quizzes.factories import QuizPageFactory
+from quizzes.models import QuizPage
 
 
 class TestTheCourseTreeHasOneShape(WagtailPageTestCase):
@@ -40,8 +50,10 @@ def test_an_author_in_the_admin_cannot_add_a_lesson_under_the_home_page(admin_cl
     assert form.status_code == 302 and form.url == "/admin/"
     assert submitted.status_code == 302 and submitted.url == "/admin/"
     assert not LessonPage.objects.exists()
-    # The only type offered under the home page is the catalogue, so Wagtail goes straight to it.
-    assert choices.url == f"/admin/pages/add/modules/courseindexpage/{home.pk}/"
+    offered = choices.content.decode()
+    assert f"/admin/pages/add/modules/courseindexpage/{home.pk}/" in offered
+    assert f"/admin/pages/add/modules/informationpage/{home.pk}/" in offered
+    assert "/admin/pages/add/modules/lessonpage/" not in offered
 
 
 class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
@@ -52,7 +64,9 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
         course = CoursePageFactory(parent=catalogue)
         module = ModulePageFactory(parent=course)
         lesson = LessonPageFactory(parent=module, body__0__key_fact__figure="1 in 4")
-        cls.pages = [home, catalogue, course, module, lesson]
+        quiz = QuizPageFactory(parent=module)
+        about = InformationPageFactory(parent=home)
+        cls.pages = [home, catalogue, course, module, lesson, quiz, about]
 
     def form_data(self, page):
         """What the editor would post. StreamFields are drawn by JavaScript, so they are spelled
@@ -79,6 +93,30 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
                     "estimated_minutes": "10",
                     "body": streamfield([("key_fact", {**key_fact, "source_url": ""})]),
                 }
+            )
+        if isinstance(page, QuizPage):
+            option = {"text": "An answer", "correct": "on", "feedback": ""}
+            wrong = {**option, "text": "Another", "correct": ""}
+            question = {
+                "question": "A question?",
+                "options": streamfield([("item", option), ("item", wrong)]),
+                "explanation": "",
+                "points": "1",
+            }
+            return nested_form_data(
+                {
+                    "title": page.title,
+                    "slug": page.slug,
+                    "intro": rich_text("<p>Check.</p>"),
+                    "pass_mark": "70",
+                    "max_attempts": "3",
+                    "feedback": "review",
+                    "questions": streamfield([("single_choice", question)]),
+                }
+            )
+        if isinstance(page, InformationPage):
+            return nested_form_data(
+                {"title": page.title, "slug": page.slug, "body": rich_text("<p>About.</p>")}
             )
         return None
 

@@ -19,7 +19,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 from certificates.models import CertificateSettings
-from modules.models import CourseIndexPage, CoursePage, HomePage, LessonPage, ModulePage
+from modules.models import (
+    CourseIndexPage,
+    CoursePage,
+    HomePage,
+    InformationPage,
+    LessonPage,
+    ModulePage,
+)
 from modules.translation import source_strings, translate_page
 from quizzes.models import QuizPage
 
@@ -68,6 +75,8 @@ class Command(BaseCommand):
         pages = [home]
         catalogue = self.child(home, CourseIndexPage, content["catalogue"])
         pages.append(catalogue)
+        about = content["about"]
+        pages.append(self.child(home, InformationPage, about, body=about["body"]))
         for course_data in content["courses"]:
             course = self.child(
                 catalogue,
