@@ -24,7 +24,9 @@ def complete_lesson(request, lesson_id):
     """Record the completion, then go on to the next page of the module (or back to it)."""
     lesson = get_object_or_404(LessonPage.objects.live().select_related("locale"), pk=lesson_id)
     record_completion(request, lesson)
-    next_page = Page.objects.live().sibling_of(lesson).filter(path__gt=lesson.path).first()
+    next_page = (
+        Page.objects.live().sibling_of(lesson).filter(path__gt=lesson.path).order_by("path").first()
+    )
     return redirect((next_page or lesson.get_parent()).get_url(request))
 
 

@@ -102,7 +102,11 @@ def render_result(request, attempt, quiz, status=200):
         "review": review(quiz, attempt) if quiz.feedback != Feedback.SCORE else [],
         "full_review": quiz.feedback == Feedback.REVIEW,
         "module": module,
-        "next_module": Page.objects.live().sibling_of(module).filter(path__gt=module.path).first(),
+        "next_module": Page.objects.live()
+        .sibling_of(module)
+        .filter(path__gt=module.path)
+        .order_by("path")
+        .first(),
         "language_switch_path": reverse("quiz_attempt", args=[attempt.pk]),
     }
     return TemplateResponse(request, "quizzes/result_page.html", context, status=status)

@@ -138,3 +138,12 @@ def test_logging_in_merges_without_duplicates(client, course):
     )
 
     assert LessonCompletion.objects.filter(user=learner).count() == 2
+
+
+def test_completing_a_lesson_leads_to_the_next_one_in_the_authors_order(client, learner, course):
+    first, second, third = LessonPage.objects.descendant_of(course).order_by("path")
+    third.move(second, pos="left")  # an author drags the third lesson up
+
+    response = complete(client, first)
+
+    assert response.url == LessonPage.objects.get(pk=third.pk).url
