@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from learners.enrolments import mark_completed
 from learners.models import LearnerProfile
 from modules.languages import live_translation
 from modules.models import CoursePage
@@ -60,6 +61,9 @@ def issue(user, profile, course):
                 course_key=course.translation_key,
                 full_name=profile.full_name,
                 language_code=profile.preferred_language,
+            )
+            mark_completed(
+                user, course.translation_key, profile.preferred_language, certificate.issued_at
             )
     except IntegrityError:
         return None  # another request issued it a moment ago

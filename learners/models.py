@@ -63,3 +63,34 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.lesson_key} · {self.language_code}"
+
+
+class Enrolment(models.Model):
+    """A learner's journey through one course: when they first did something in it, in which
+    language, and when they completed it.
+
+    The activity rows (lesson completions, quiz attempts) stay the record; this row summarises
+    them per course so the reports count learners without reading every completion.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course_key = models.UUIDField(_("course translation key"))
+    language_code = models.CharField(_("language started in"), max_length=8)
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course_key"], name="one_enrolment_per_course")
+        ]
+        indexes = [
+            models.Index(fields=["course_key", "started_at"]),
+            models.Index(fields=["completed_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.course_key}"

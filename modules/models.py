@@ -200,6 +200,21 @@ class CoursePage(Page):
         labels = dict(Audience.choices)
         return [labels[code] for code in self.audiences if code in labels]
 
+    @classmethod
+    def keys_above(cls, pages):
+        """The translation key of the course above each of ``pages`` (lessons or quizzes, two
+        levels below their course), as ``{page translation key: course translation key}``, in
+        one query."""
+        course_path = {
+            page.translation_key: page.path[: Page.steplen * (page.depth - 2)] for page in pages
+        }
+        courses = dict(
+            cls.objects.filter(path__in=set(course_path.values())).values_list(
+                "path", "translation_key"
+            )
+        )
+        return {key: courses[path] for key, path in course_path.items() if path in courses}
+
 
 class ModulePage(Page):
     """One topic of a course: lessons in order, then a quiz."""

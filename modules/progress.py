@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from wagtail.models import Page
 
+from learners.enrolments import enrol
 from learners.models import LessonCompletion
 from quizzes.models import QuizAttempt, QuizPage, QuizState
 
@@ -213,6 +214,7 @@ def record_completion(request, lesson):
             LessonCompletion.objects.create(
                 user=request.user, lesson_key=lesson.translation_key, language_code=language_code
             )
+            enrol(request.user, CoursePage.keys_above([lesson]).values(), language_code)
     except IntegrityError:
         return False
     lesson_completed.send(sender=LessonPage, user=request.user, lesson=lesson)
@@ -222,10 +224,19 @@ def record_completion(request, lesson):
 def merge_session_completions(request, user):
     """Move an anonymous reader's completions into their account, skipping ones it has."""
     completed = request.session.pop(SESSION_KEY, {})
-    LessonCompletion.objects.bulk_create(
-        [
-            LessonCompletion(user=user, lesson_key=key, language_code=language_code)
-            for key, language_code in completed.items()
-        ],
-        ignore_conflicts=True,
+    if not completed:
+        return
+    lessons = LessonPage.objects.filter(translation_key__in=completed).only(
+        "path", "depth", "translation_key"
     )
+    course_keys = CoursePage.keys_above(lessons)
+    with transaction.atomic():
+        LessonCompletion.objects.bulk_create(
+            [
+                LessonCompletion(user=user, lesson_key=key, language_code=language_code)
+                for key, language_code in completed.items()
+            ],
+            ignore_conflicts=True,
+        )
+        for lesson_key, course_key in course_keys.items():
+            enrol(user, [course_key], completed[str(lesson_key)])

@@ -10,7 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import QuizAttempt, QuizState
+from learners.enrolments import enrol
+from modules.models import CoursePage
+
+from .models import ChosenOption, QuestionResponse, QuizAttempt, QuizState
 from .scoring import score
 from .signals import attempt_submitted
 
@@ -38,6 +41,7 @@ def start_attempt(user, quiz, language_code):
                 )
                 % {"count": quiz.max_attempts}
             )
+        enrol(user, CoursePage.keys_above([quiz]).values(), language_code)
         return QuizAttempt.objects.create(
             user=user,
             quiz_key=quiz.translation_key,
@@ -68,7 +72,25 @@ def submit_attempt(attempt_id, user, quiz, answers, language_code):
         attempt.language_code = language_code
         attempt.submitted_at = timezone.now()
         attempt.save()
+        record_responses(attempt)
     # Sent once the result is committed, so a receiver that checks the learner's progress (the
     # certificates app) sees it, as lesson_completed is.
     attempt_submitted.send(sender=QuizAttempt, user=user, attempt=attempt, quiz=quiz)
     return attempt, True
+
+
+def record_responses(attempt):
+    """One row per question and one per chosen option of a submitted attempt, for the reports."""
+    QuestionResponse.objects.bulk_create(
+        QuestionResponse(
+            attempt=attempt, quiz_key=attempt.quiz_key, question_id=question_id, credit=credit
+        )
+        for question_id, credit in attempt.credits.items()
+    )
+    ChosenOption.objects.bulk_create(
+        ChosenOption(
+            attempt=attempt, quiz_key=attempt.quiz_key, question_id=question_id, option_id=option_id
+        )
+        for question_id, option_ids in attempt.answers.items()
+        for option_id in option_ids
+    )

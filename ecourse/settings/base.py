@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "quizzes",
     "learners",
     "certificates",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
