@@ -31,39 +31,50 @@ def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
+def build_tree(home, modules=1, lessons=3, quiz=False, catalogue=None):
+    """A course under ``home``: ``modules`` modules of ``lessons`` lessons, then a quiz in each
+    if ``quiz``."""
+    catalogue = catalogue or CourseIndexPageFactory(parent=home)
+    course = CoursePageFactory(parent=catalogue)
+    for _ in range(modules):
+        module = ModulePageFactory(parent=course)
+        for _ in range(lessons):
+            LessonPageFactory(parent=module, body__0__rich_text__value="<p>Text.</p>")
+        if quiz:
+            QuizPageFactory(parent=module)
+    return course
+
+
+def translate(home, course, language):
+    """Translate ``course``, everything above it and everything below it into ``language``
+    through wagtail-localize, each string becoming "<text> [<language>]"."""
+    locale = Locale.objects.get(language_code=language)
+    pages = [home, *course.get_ancestors().filter(depth__gt=2), course]
+    pages += list(course.get_descendants().order_by("path"))
+    for page in pages:
+        page = page.specific
+        if page.get_translations().filter(locale=locale).exists():
+            continue
+        strings = {text: f"{text} [{language}]" for text in source_strings(page)}
+        translate_page(page, locale, strings)
+
+
 @pytest.fixture
 def build_course(home):
-    """A course tree under the home page: ``build_course(modules=2, lessons=3, quiz=True)``
-    puts three lessons and then a quiz in each of two modules."""
+    """``build_course(modules=2, lessons=3, quiz=True)`` puts three lessons and then a quiz in
+    each of two modules of a new course."""
 
     def build(modules=1, lessons=3, quiz=False, catalogue=None):
-        catalogue = catalogue or CourseIndexPageFactory(parent=home)
-        course = CoursePageFactory(parent=catalogue)
-        for _ in range(modules):
-            module = ModulePageFactory(parent=course)
-            for _ in range(lessons):
-                LessonPageFactory(parent=module, body__0__rich_text__value="<p>Text.</p>")
-            if quiz:
-                QuizPageFactory(parent=module)
-        return course
+        return build_tree(home, modules, lessons, quiz, catalogue)
 
     return build
 
 
 @pytest.fixture
 def translate_tree(home, locales):
-    """``translate_tree(course, "es")`` translates the course, everything above it and
-    everything below it through wagtail-localize, each string becoming "<text> [es]"."""
+    """``translate_tree(course, "es")``: the course and its tree translated, see ``translate``."""
 
-    def translate(course, language):
-        locale = locales[language]
-        pages = [home, *course.get_ancestors().filter(depth__gt=2), course]
-        pages += list(course.get_descendants().order_by("path"))
-        for page in pages:
-            page = page.specific
-            if page.get_translations().filter(locale=locale).exists():
-                continue
-            strings = {text: f"{text} [{language}]" for text in source_strings(page)}
-            translate_page(page, locale, strings)
+    def translate_course(course, language):
+        translate(home, course, language)
 
-    return translate
+    return translate_course

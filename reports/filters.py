@@ -1,0 +1,118 @@
+"""Filters of the course reports, on Wagtail's filter sets so the admin draws them as usual."""
+
+import django_filters
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.models import Locale
+
+from certificates.models import Certificate
+from learners.models import Enrolment, LearnerProfile, Role
+from modules.models import CoursePage
+from quizzes.models import QuizAttempt, QuizPage
+
+from .aggregates import BREAKDOWNS
+
+
+def source_pages(page_class):
+    return page_class.objects.filter(locale=Locale.get_default()).order_by("path")
+
+
+def course_choices():
+    return [(str(course.translation_key), course.title) for course in source_pages(CoursePage)]
+
+
+def quiz_choices():
+    return [(str(quiz.translation_key), quiz.title) for quiz in source_pages(QuizPage)]
+
+
+def country_choices():
+    return list(countries)
+
+
+class LanguageFilter(django_filters.ChoiceFilter):
+    def __init__(self, **kwargs):
+        super().__init__(choices=settings.LANGUAGES, field_name="language_code", **kwargs)
+
+
+class UptakeFilterSet(WagtailFilterSet):
+    started_at = django_filters.DateFromToRangeFilter(
+        label=_("Started between"), widget=DateRangePickerWidget
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("Role"), field_name="user__learner_profile__role", choices=Role.choices
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), field_name="user__learner_profile__country", choices=country_choices
+    )
+    language = LanguageFilter(label=_("Language started in"))
+
+    class Meta:
+        model = Enrolment
+        fields = []
+
+
+class LearnersFilterSet(WagtailFilterSet):
+    breakdown = django_filters.ChoiceFilter(
+        label=_("Group by"),
+        choices=[
+            ("role", _("Role")),
+            ("country", _("Country")),
+            ("role_country", _("Role and country")),
+        ],
+        method="group_only",
+        empty_label=None,
+        null_label=None,
+    )
+    joined = django_filters.DateFromToRangeFilter(
+        label=_("Signed up between"), field_name="user__date_joined", widget=DateRangePickerWidget
+    )
+    role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices)
+
+    class Meta:
+        model = LearnerProfile
+        fields = []
+
+    def group_only(self, queryset, name, value):
+        """Grouping changes the rows, not which learners count."""
+        return queryset
+
+    @property
+    def breakdown_value(self):
+        value = self.form.cleaned_data.get("breakdown") if self.is_valid() else None
+        return value if value in BREAKDOWNS else "role"
+
+
+class CertificatesFilterSet(WagtailFilterSet):
+    course = django_filters.ChoiceFilter(
+        label=_("Course"), field_name="course_key", choices=course_choices
+    )
+    language = LanguageFilter(label=_("Language"))
+
+    class Meta:
+        model = Certificate
+        fields = []
+
+
+class QuizItemFilterSet(WagtailFilterSet):
+    quiz = django_filters.ChoiceFilter(label=_("Quiz"), field_name="quiz_key", choices=quiz_choices)
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=_("Submitted between"), widget=DateRangePickerWidget
+    )
+    language = LanguageFilter(label=_("Language taken in"))
+
+    class Meta:
+        model = QuizAttempt
+        fields = []
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    course = django_filters.ChoiceFilter(
+        label=_("Course"), field_name="translation_key", choices=course_choices
+    )
+
+    class Meta:
+        model = CoursePage
+        fields = []
