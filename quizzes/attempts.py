@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from learners.enrolments import enrol
 from modules.models import CoursePage
 
-from .models import ChosenOption, QuestionResponse, QuizAttempt, QuizState
+from .models import QuestionResponse, QuizAttempt, QuizState
 from .scoring import score
 from .signals import attempt_submitted
 
@@ -80,17 +80,16 @@ def submit_attempt(attempt_id, user, quiz, answers, language_code):
 
 
 def record_responses(attempt):
-    """One row per question and one per chosen option of a submitted attempt, for the reports."""
+    """One row per question of a submitted attempt, for the reports."""
     QuestionResponse.objects.bulk_create(
         QuestionResponse(
-            attempt=attempt, quiz_key=attempt.quiz_key, question_id=question_id, credit=credit
+            attempt=attempt,
+            quiz_key=attempt.quiz_key,
+            question_id=question_id,
+            chosen=",".join(sorted(attempt.answers.get(question_id, []))),
+            credit=credit,
+            language_code=attempt.language_code,
+            submitted_at=attempt.submitted_at,
         )
         for question_id, credit in attempt.credits.items()
-    )
-    ChosenOption.objects.bulk_create(
-        ChosenOption(
-            attempt=attempt, quiz_key=attempt.quiz_key, question_id=question_id, option_id=option_id
-        )
-        for question_id, option_ids in attempt.answers.items()
-        for option_id in option_ids
     )

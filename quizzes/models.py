@@ -221,42 +221,31 @@ class QuizAttempt(models.Model):
 
 
 class QuestionResponse(models.Model):
-    """How one submitted attempt did on one question.
+    """How one submitted attempt answered one question.
 
-    Written with the attempt, from its answers and credits, so the item analysis counts rows in
-    the database instead of unpacking every attempt's JSON.
+    Written with the attempt, from its answers and credits, and carrying the attempt's language
+    and time, so the item analysis groups rows of one table instead of unpacking every
+    attempt's JSON or joining the attempts.
     """
 
     attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="responses")
     quiz_key = models.UUIDField(_("quiz translation key"))
     question_id = models.CharField(_("question block id"), max_length=64)
+    chosen = models.TextField(
+        _("chosen options"), blank=True, help_text=_("Option ids, sorted, comma-separated.")
+    )
     credit = models.FloatField(_("share of the points earned"))
+    language_code = models.CharField(_("language taken in"), max_length=8)
+    submitted_at = models.DateTimeField(_("submitted at"))
 
     class Meta:
         verbose_name = _("question response")
         verbose_name_plural = _("question responses")
-        indexes = [models.Index(fields=["quiz_key", "question_id"])]
+        indexes = [models.Index(fields=["quiz_key", "submitted_at"])]
 
     def __str__(self):
         return f"{self.attempt} · {self.question_id}"
 
     @property
-    def is_correct(self):
-        return self.credit == 1
-
-
-class ChosenOption(models.Model):
-    """One option a learner ticked in a submitted attempt ("true"/"false" for true/false)."""
-
-    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="choices")
-    quiz_key = models.UUIDField(_("quiz translation key"))
-    question_id = models.CharField(_("question block id"), max_length=64)
-    option_id = models.CharField(_("option id"), max_length=64)
-
-    class Meta:
-        verbose_name = _("chosen option")
-        verbose_name_plural = _("chosen options")
-        indexes = [models.Index(fields=["quiz_key", "question_id", "option_id"])]
-
-    def __str__(self):
-        return f"{self.attempt} · {self.question_id} · {self.option_id}"
+    def chosen_ids(self):
+        return self.chosen.split(",") if self.chosen else []

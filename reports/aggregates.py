@@ -6,6 +6,7 @@ are one row per course, month, group or question come back to Python.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 from uuid import UUID
 
@@ -15,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from learners.models import Enrolment, Role
-from quizzes.models import ChosenOption, QuestionResponse, QuizAttempt
 
 
 def percent(part, whole):
@@ -252,26 +252,27 @@ class QuestionItem:
         )
 
 
-def quiz_item_analysis(attempts, quizzes):
+def quiz_item_analysis(responses, attempts, quizzes):
     """One row per question of each of ``quizzes`` (source-language pages, in tree order), as
-    written in the source language, counting the submitted ``attempts`` in every language: the
-    questions and options are matched by block id."""
-    attempts = attempts.filter(submitted_at__isnull=False)
+    written in the source language, counting ``responses`` given in every language: questions
+    and options are matched by block id. ``attempts`` give the first-attempt pass rates.
+
+    The database groups the responses by question and by the set of options chosen, which is
+    a handful of groups per question; the per-option counts are summed from those groups.
+    """
     quiz_keys = [quiz.translation_key for quiz in quizzes]
-    responses = {
-        (row["quiz_key"], row["question_id"]): row
-        for row in QuestionResponse.objects.filter(quiz_key__in=quiz_keys, attempt__in=attempts)
-        .values("quiz_key", "question_id")
+    groups = (
+        responses.filter(quiz_key__in=quiz_keys)
+        .values_list("quiz_key", "question_id", "chosen")
         .annotate(answered=Count("id"), correct=Count("id", filter=Q(credit=1)))
         .order_by()
-    }
-    chosen = {
-        (row["quiz_key"], row["question_id"], row["option_id"]): row["chosen"]
-        for row in ChosenOption.objects.filter(quiz_key__in=quiz_keys, attempt__in=attempts)
-        .values("quiz_key", "question_id", "option_id")
-        .annotate(chosen=Count("id"))
-        .order_by()
-    }
+    )
+    answered, correct, chosen = Counter(), Counter(), Counter()
+    for quiz_key, question_id, chosen_ids, times, right in groups:
+        answered[quiz_key, question_id] += times
+        correct[quiz_key, question_id] += right
+        for option_id in chosen_ids.split(",") if chosen_ids else []:
+            chosen[quiz_key, question_id, option_id] += times
     first_attempts = {
         row["quiz_key"]: row
         for row in attempts.filter(quiz_key__in=quiz_keys, number=1)
@@ -283,29 +284,27 @@ def quiz_item_analysis(attempts, quizzes):
     for quiz in quizzes:
         first = first_attempts.get(quiz.translation_key, {})
         for number, question in enumerate(quiz.question_list(), start=1):
-            counts = responses.get((quiz.translation_key, question.id), {})
-            answered = counts.get("answered", 0)
-            options = []
-            for option in question.options:
-                times = chosen.get((quiz.translation_key, question.id, option.id), 0)
-                options.append(
-                    OptionCount(str(option.text), option.correct, times, percent(times, answered))
+            key = (quiz.translation_key, question.id)
+            options = [
+                OptionCount(
+                    str(option.text),
+                    option.correct,
+                    chosen[(*key, option.id)],
+                    percent(chosen[(*key, option.id)], answered[key]),
                 )
+                for option in question.options
+            ]
             rows.append(
                 QuestionItem(
                     quiz_title=quiz.title,
                     number=number,
                     text=question.text,
                     kind=question.kind,
-                    answered=answered,
-                    correct=counts.get("correct", 0),
+                    answered=answered[key],
+                    correct=correct[key],
                     options=options,
                     first_attempts=first.get("total", 0),
                     first_attempts_passed=first.get("passed", 0),
                 )
             )
     return rows
-
-
-def submitted_attempts():
-    return QuizAttempt.objects.filter(submitted_at__isnull=False)

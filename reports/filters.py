@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from certificates.models import Certificate
 from learners.models import Enrolment, LearnerProfile, Role
 from modules.models import CoursePage
-from quizzes.models import QuizAttempt, QuizPage
+from quizzes.models import QuestionResponse, QuizPage
 
 from .aggregates import BREAKDOWNS
 
@@ -104,7 +104,7 @@ class QuizItemFilterSet(WagtailFilterSet):
     language = LanguageFilter(label=_("Language taken in"))
 
     class Meta:
-        model = QuizAttempt
+        model = QuestionResponse
         fields = []
 
 

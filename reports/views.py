@@ -17,7 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from certificates.models import Certificate
 from learners.models import Enrolment, LearnerProfile
 from modules.models import CoursePage, ModulePage
-from quizzes.models import QuizAttempt, QuizPage
+from quizzes.models import QuestionResponse, QuizAttempt, QuizPage
 
 from . import aggregates, filters
 from .charts import bar_chart
@@ -119,7 +119,7 @@ class QuizItemAnalysisView(CourseReportView):
     index_url_name = "course_reports:quiz_items"
     index_results_url_name = "course_reports:quiz_items_results"
     filterset_class = filters.QuizItemFilterSet
-    base_model = QuizAttempt
+    base_model = QuestionResponse
     export_filename = "quiz-item-analysis"
     columns = [
         Column("quiz_title", label=_("Quiz")),
@@ -148,11 +148,15 @@ class QuizItemAnalysisView(CourseReportView):
         "first_attempts": _("First attempts"),
     }
 
-    def rows(self, attempts):
+    def rows(self, responses):
+        """The same filters pick the responses and the attempts, whose fields share names."""
         quizzes = filters.source_pages(QuizPage)
-        if self.filters and self.filters.is_valid() and self.filters.form.cleaned_data["quiz"]:
-            quizzes = quizzes.filter(translation_key=self.filters.form.cleaned_data["quiz"])
-        return aggregates.quiz_item_analysis(attempts, list(quizzes))
+        attempts = QuizAttempt.objects.filter(submitted_at__isnull=False)
+        if self.filters and self.filters.is_valid():
+            attempts = self.filters.filter_queryset(attempts)
+            if self.filters.form.cleaned_data["quiz"]:
+                quizzes = quizzes.filter(translation_key=self.filters.form.cleaned_data["quiz"])
+        return aggregates.quiz_item_analysis(responses, attempts, list(quizzes))
 
 
 class CertificatesPerMonthView(CourseReportView):
