@@ -7,7 +7,7 @@ from django.utils import timezone
 from certificates.models import Certificate
 from quizzes.models import QuizAttempt
 
-from .models import LearnerProfile, LessonCompletion
+from .models import Enrolment, LearnerProfile, LessonCompletion
 
 
 def learner_data(user):
@@ -34,6 +34,15 @@ def learner_data(user):
                 "completed_at": completion.completed_at.isoformat(),
             }
             for completion in LessonCompletion.objects.filter(user=user).order_by("completed_at")
+        ],
+        "courses": [
+            {
+                "course_key": str(enrolment.course_key),
+                "language_code": enrolment.language_code,
+                "started_at": enrolment.started_at.isoformat(),
+                "completed_at": enrolment.completed_at and enrolment.completed_at.isoformat(),
+            }
+            for enrolment in Enrolment.objects.filter(user=user).order_by("started_at")
         ],
         "quiz_attempts": [
             {
@@ -64,8 +73,9 @@ def learner_data(user):
 @transaction.atomic
 def delete_learner(user):
     """Erase the account and everything hanging from it (profile, e-mail addresses,
-    completions, quiz attempts) in one transaction. Certificates stay as records, so a code
-    someone checks still answers, but lose the name and read as withdrawn."""
+    completions, enrolments, quiz attempts and their responses) in one transaction.
+    Certificates stay as records, so a code someone checks still answers, but lose the name
+    and read as withdrawn."""
     Certificate.objects.filter(user=user).update(
         full_name="",
         revoked_at=Coalesce("revoked_at", timezone.now()),

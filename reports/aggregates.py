@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber, TruncMonth
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -150,34 +150,42 @@ BREAKDOWNS = {
 
 def learners_by(profiles, breakdown="role"):
     """Learners per role, per country or per both, with how many started and completed at least
-    one course; largest groups first."""
+    one course; largest groups first. Two grouped queries: the profiles, and their enrolments."""
     fields = BREAKDOWNS[breakdown]
-    has_enrolment = Enrolment.objects.filter(user=OuterRef("user"))
     groups = (
-        profiles.values(*fields)
-        .annotate(
-            learners=Count("id"),
-            started=Count("id", filter=Q(Exists(has_enrolment))),
-            completed=Count(
-                "id", filter=Q(Exists(has_enrolment.filter(completed_at__isnull=False)))
-            ),
-        )
-        .order_by("-learners", *fields)
+        profiles.values_list(*fields).annotate(learners=Count("id")).order_by("-learners", *fields)
     )
-    roles = dict(Role.choices)
-    every = _("All")
-    return [
-        LearnerGroup(
-            role=roles.get(group["role"], group["role"]) if "role" in group else every,
-            country=(countries.name(group["country"]) or _("Not given"))
-            if "country" in group
-            else every,
-            learners=group["learners"],
-            started=group["started"],
-            completed=group["completed"],
+    activity = {
+        tuple(row[:-2]): row[-2:]
+        for row in Enrolment.objects.filter(user__learner_profile__in=profiles)
+        .values_list(*(f"user__learner_profile__{name}" for name in fields))
+        .annotate(
+            started=Count("user", distinct=True),
+            completed=Count("user", distinct=True, filter=Q(completed_at__isnull=False)),
         )
-        for group in groups
-    ]
+        .order_by()
+    }
+    roles = dict(Role.choices)
+    every = str(_("All"))
+    rows = []
+    for *key, learners in groups:
+        values = dict(zip(fields, key, strict=True))
+        started, completed = activity.get(tuple(key), (0, 0))
+        rows.append(
+            LearnerGroup(
+                role=str(roles.get(values["role"], values["role"])) if "role" in values else every,
+                country=(countries.name(values["country"]) or str(_("Not given")))
+                if "country" in values
+                else every,
+                learners=learners,
+                started=started,
+                completed=completed,
+            )
+        )
+    order = sorted(
+        zip(rows, groups, strict=True), key=lambda pair: (-pair[0].learners, pair[1][:-1])
+    )
+    return [row for row, _ in order]
 
 
 @dataclass

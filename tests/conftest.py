@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -18,6 +19,12 @@ def english_until_a_request_says_otherwise():
     """A request activates its URL's language for the thread; start every test in English."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and cached fragments live in the cache; no test inherits another's."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from learners.factories import LearnerProfileFactory
-from learners.models import LearnerProfile, LessonCompletion
+from learners.models import Enrolment, LearnerProfile, LessonCompletion
 from modules.models import LessonPage
 from quizzes.models import QuizAttempt, QuizPage
 
@@ -45,6 +45,7 @@ def test_the_exported_json_holds_every_row_the_learner_owns(client, learner_with
     }
     assert len(data["lesson_completions"]) == 2
     assert [attempt["number"] for attempt in data["quiz_attempts"]] == [1]
+    assert [course["completed_at"] for course in data["courses"]] == [None]
 
 
 def test_deleting_the_account_leaves_no_personal_data(client, learner_with_progress):
@@ -55,6 +56,7 @@ def test_deleting_the_account_leaves_no_personal_data(client, learner_with_progr
     assert not LearnerProfile.objects.exists()
     assert not LessonCompletion.objects.exists()
     assert not QuizAttempt.objects.exists()
+    assert not Enrolment.objects.exists()
     assert not EmailAddress.objects.filter(email=learner_with_progress.email).exists()
     assert not any(
         session.get_decoded().get("_auth_user_id") == str(learner_with_progress.pk)
