@@ -81,15 +81,4 @@ def submit_attempt(attempt_id, user, quiz, answers, language_code):
 
 def record_responses(attempt):
     """One row per question of a submitted attempt, for the reports."""
-    QuestionResponse.objects.bulk_create(
-        QuestionResponse(
-            attempt=attempt,
-            quiz_key=attempt.quiz_key,
-            question_id=question_id,
-            chosen=",".join(sorted(attempt.answers.get(question_id, []))),
-            credit=credit,
-            language_code=attempt.language_code,
-            submitted_at=attempt.submitted_at,
-        )
-        for question_id, credit in attempt.credits.items()
-    )
+    QuestionResponse.objects.bulk_create(QuestionResponse.rows_for(attempt))

@@ -249,3 +249,19 @@ class QuestionResponse(models.Model):
     @property
     def chosen_ids(self):
         return self.chosen.split(",") if self.chosen else []
+
+    @classmethod
+    def rows_for(cls, attempt):
+        """The unsaved rows of a submitted attempt, one per question."""
+        return [
+            cls(
+                attempt=attempt,
+                quiz_key=attempt.quiz_key,
+                question_id=question_id,
+                chosen=",".join(sorted(attempt.answers.get(question_id, []))),
+                credit=credit,
+                language_code=attempt.language_code,
+                submitted_at=attempt.submitted_at,
+            )
+            for question_id, credit in attempt.credits.items()
+        ]

@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale
 
+from learners.factories import LearnerProfileFactory
 from modules.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
@@ -25,6 +26,14 @@ def english_until_a_request_says_otherwise():
 def empty_cache():
     """Rate limits and cached fragments live in the cache; no test inherits another's."""
     cache.clear()
+
+
+@pytest.fixture
+def learner(client):
+    """A learner with a profile, logged in on ``client``."""
+    profile = LearnerProfileFactory()
+    client.force_login(profile.user)
+    return profile.user
 
 
 @pytest.fixture

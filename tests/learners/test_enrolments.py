@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
-from learners.factories import LearnerProfileFactory
 from learners.models import Enrolment
 from modules.models import LessonPage
 from quizzes.models import QuestionResponse, QuizPage
@@ -12,13 +11,6 @@ from tests.certificates.helpers import complete_course
 from tests.quizzes.helpers import answers, start_attempt, submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def learner(client):
-    profile = LearnerProfileFactory()
-    client.force_login(profile.user)
-    return profile.user
 
 
 @pytest.fixture

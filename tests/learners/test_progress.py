@@ -13,13 +13,6 @@ def complete(client, lesson):
 
 
 @pytest.fixture
-def learner(client):
-    profile = LearnerProfileFactory()
-    client.force_login(profile.user)
-    return profile.user
-
-
-@pytest.fixture
 def course(build_course):
     return build_course(modules=1, lessons=3)
 

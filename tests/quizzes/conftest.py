@@ -1,6 +1,5 @@
 import pytest
 
-from learners.factories import LearnerProfileFactory
 from quizzes.models import QuizPage
 
 
@@ -12,10 +11,3 @@ def course(build_course):
 @pytest.fixture
 def quiz(course):
     return QuizPage.objects.descendant_of(course).order_by("path").first()
-
-
-@pytest.fixture
-def learner(client):
-    profile = LearnerProfileFactory()
-    client.force_login(profile.user)
-    return profile.user

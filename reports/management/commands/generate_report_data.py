@@ -157,19 +157,7 @@ class Command(BaseCommand):
                     )
                 )
         QuizAttempt.objects.bulk_create(attempts, batch_size=5000)
-        responses = [
-            QuestionResponse(
-                attempt=attempt,
-                quiz_key=attempt.quiz_key,
-                question_id=key,
-                chosen=",".join(sorted(attempt.answers.get(key, []))),
-                credit=credit,
-                language_code=attempt.language_code,
-                submitted_at=attempt.submitted_at,
-            )
-            for attempt in attempts
-            for key, credit in attempt.credits.items()
-        ]
+        responses = [row for attempt in attempts for row in QuestionResponse.rows_for(attempt)]
         QuestionResponse.objects.bulk_create(responses, batch_size=5000)
         Enrolment.objects.bulk_create(
             Enrolment(
