@@ -1,6 +1,7 @@
 """Every report's figures on the hand-checked data set of conftest.py, filtered several ways."""
 
 import datetime
+import re
 
 import pytest
 
@@ -55,6 +56,15 @@ def test_the_uptake_chart_shows_completions_per_month(dataset, manager_client):
     chart = context["chart"]
     assert [bar.label for bar in chart.bars] == ["2026-01", "2026-02"]
     assert chart.bars[0].height == chart.bars[1].height > 0
+
+
+def test_the_chart_is_drawn_with_plain_numbers_whatever_the_admin_language(dataset, manager_client):
+    page = manager_client.get("/admin/course-reports/uptake/", HTTP_ACCEPT_LANGUAGE="es")
+    svg = re.search(r"<svg viewBox.*?</svg>", page.content.decode(), re.S).group(0)
+    assert "Finalizaciones por mes" in page.content.decode()
+    assert re.findall(r'(?:x|y|width|height)="[^"]*"', svg)
+    assert not re.findall(r'(?:x|y|width|height)="[^"]*,[^"]*"', svg)
+    assert svg.count("<rect") == 2
 
 
 def learner_groups(client, **filters):

@@ -56,7 +56,9 @@ class Command(BaseCommand):
         per_learner = synthetic.attempts_per_learner(courses, habits, difficulty, seed)
         if per_learner:
             habits.quiz_share = min(1.0, attempts / learners / per_learner)
+        # Sign-ups stop four months ago, so every journey (at most about 100 days) has ended.
         start = timezone.now() - datetime.timedelta(days=30 * months)
+        span = max(30 * months - 120, 1)
         attempts_left = [attempts]
         totals = dict.fromkeys(
             ["learners", "completions", "attempts", "responses", "certificates"], 0
@@ -65,9 +67,7 @@ class Command(BaseCommand):
         for first in range(0, learners, BATCH):
             size = min(BATCH, learners - first)
             journeys = [
-                synthetic.journey(
-                    rng, courses, start, 30 * months, habits, difficulty, attempts_left
-                )
+                synthetic.journey(rng, courses, start, span, habits, difficulty, attempts_left)
                 for _ in range(size)
             ]
             with transaction.atomic():
