@@ -80,3 +80,23 @@ def test_the_report_permission_can_be_given_to_any_group_in_the_admin(admin_clie
     permission = Permission.objects.get(codename="view_report")
     page = admin_client.get(reverse("wagtailusers_groups:add")).content.decode()
     assert f'value="{permission.pk}"' in page
+
+
+@pytest.mark.parametrize(
+    "name, query",
+    [
+        ("uptake", {"started_at_from": "last Tuesday", "role": "astronaut"}),
+        ("uptake", {"country": "XX", "language": "de", "p": "999"}),
+        ("learners", {"breakdown": "shoe size", "joined_to": "2026-13-45"}),
+        ("quiz_items", {"quiz": "not-a-quiz", "submitted_at_from": "0"}),
+        ("certificates", {"course": "00000000-0000-0000-0000-000000000000", "export": "pdf"}),
+        ("translations", {"course": "'; DROP TABLE wagtailcore_page; --"}),
+    ],
+)
+def test_nonsense_filters_show_the_form_with_its_errors_never_a_server_error(client, name, query):
+    user = UserFactory(username="manager")
+    user.groups.add(Group.objects.get(name="Course managers"))
+    client.force_login(user)
+    response = client.get(reverse(f"course_reports:{name}"), query)
+    assert response.status_code == 200
+    assert response.context["filters"].errors
