@@ -6,3 +6,11 @@ class ModulesConfig(AppConfig):
     name = "modules"
     label = "modules"
     verbose_name = _("Courses and lessons")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from .models import HomePage
+        from .teams import open_new_translated_tree
+
+        post_save.connect(open_new_translated_tree, sender=HomePage)
