@@ -9,8 +9,11 @@ class ModulesConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
+        from wagtail.signals import page_published
 
         from .models import HomePage
         from .teams import open_new_translated_tree
+        from .translation import record_translation_gap
 
         post_save.connect(open_new_translated_tree, sender=HomePage)
+        page_published.connect(record_translation_gap)

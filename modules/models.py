@@ -5,10 +5,15 @@ other way round.
 """
 
 from django import forms
+from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -216,7 +221,34 @@ class CoursePage(Page):
         return {key: courses[path] for key, path in course_path.items() if path in courses}
 
 
-class ModulePage(Page):
+class TranslationGap(models.Model):
+    """A page published in another language while some of its strings were still untranslated.
+
+    wagtail-localize fills such strings with the English text; learners in that language do not
+    see the page's module until a complete translation is published (see ``modules.translation``).
+    """
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+")
+    missing_strings = models.PositiveIntegerField()
+
+    def __str__(self):
+        return f"{self.page_id}: {self.missing_strings} untranslated"
+
+
+class ShownOnceTranslated:
+    """Modules, and the lessons and quizzes in them, reach readers of another language only once
+    the whole module is translated there; until then the reader is sent to the course."""
+
+    def serve(self, request, *args, **kwargs):
+        if translation.get_language() != settings.LANGUAGE_CODE:
+            module = self if isinstance(self, ModulePage) else self.get_parent()
+            if module.path in ModulePage.unavailable_paths([module]):
+                course = module.get_parent()
+                return redirect(f"{course.url}?untranslated=1")
+        return super().serve(request, *args, **kwargs)
+
+
+class ModulePage(ShownOnceTranslated, Page):
     """One topic of a course: lessons in order, then a quiz."""
 
     summary = models.TextField(
@@ -248,8 +280,52 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
 
+    @classmethod
+    def unavailable_paths(cls, modules):
+        """The paths of those of ``modules`` that learners in their language cannot see yet: a
+        page of theirs went live with untranslated strings, or a lesson or quiz of the English
+        module has no live translation in it. English modules are always available. Three
+        queries, however many modules, once their locales are loaded."""
+        source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        translated = [m for m in modules if m.locale.language_code != source_language]
+        if not translated:
+            return set()
+        inside = Q()
+        for module in translated:
+            inside |= Q(path__startswith=module.path)
+        pages = (
+            Page.objects.live()
+            .filter(inside)
+            .annotate(gap=Exists(TranslationGap.objects.filter(page=OuterRef("pk"))))
+            .values_list("path", "translation_key", "gap")
+        )
+        keys = [module.translation_key for module in translated]
+        source_paths = dict(
+            Page.objects.live()
+            .filter(locale__language_code=source_language, translation_key__in=keys)
+            .values_list("translation_key", "path")
+        )
+        source_children = Q(pk__in=[])
+        for path in source_paths.values():
+            source_children |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+        needed = {}
+        for path, key in Page.objects.live().filter(source_children).values_list(
+            "path", "translation_key"
+        ):
+            needed.setdefault(path[: -Page.steplen], set()).add(key)
 
-class LessonPage(Page):
+        pages = list(pages)
+        unavailable = set()
+        for module in translated:
+            own = [(path, key, gap) for path, key, gap in pages if path.startswith(module.path)]
+            children = {key for path, key, _ in own if len(path) > len(module.path)}
+            missing = needed.get(source_paths.get(module.translation_key), set()) - children
+            if missing or any(gap for _, _, gap in own):
+                unavailable.add(module.path)
+        return unavailable
+
+
+class LessonPage(ShownOnceTranslated, Page):
     """A lesson: a body of text, facts, scenarios and prompts, read in one sitting."""
 
     summary = models.CharField(

@@ -110,6 +110,7 @@ class ModuleProgress:
 class CourseProgress:
     course: CoursePage
     modules: list = field(default_factory=list)
+    untranslated_modules: int = 0
 
     @property
     def steps(self):
@@ -137,15 +138,18 @@ class CourseProgress:
         return next((module.next_step for module in self.modules if module.next_step), None)
 
 
-def summarise(courses, modules, pages, record):
+def summarise(courses, modules, pages, record, hidden=frozenset()):
     """Group live modules, lessons and quizzes under their courses (matched by tree path) and
-    mark what ``record`` shows done. Pure: the lists come in already fetched."""
+    mark what ``record`` shows done, leaving out the modules whose paths are ``hidden``. Pure:
+    the lists come in already fetched."""
     modules_by_path = {}
     progress = []
     for course in courses:
         course_progress = CourseProgress(course)
         for module in modules:
-            if module.path.startswith(course.path):
+            if module.path.startswith(course.path) and module.path in hidden:
+                course_progress.untranslated_modules += 1
+            elif module.path.startswith(course.path):
                 module_progress = ModuleProgress(module)
                 course_progress.modules.append(module_progress)
                 modules_by_path[module.path] = module_progress
@@ -172,16 +176,20 @@ def module_pages(pages):
 
 
 def progress_for_courses(courses, record):
-    """Progress through each of ``courses`` in three queries (plus the learner's records, read
-    once), however many modules and lessons there are."""
+    """Progress through each of ``courses`` in a constant number of queries (plus the learner's
+    records, read once), however many modules and lessons there are. In another language than
+    English, modules not wholly translated yet are left out and counted."""
     courses = list(courses)
     if not courses:
         return []
     under_courses = Q()
     for course in courses:
         under_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
-    modules = ModulePage.objects.live().filter(under_courses).order_by("path")
-    return summarise(courses, list(modules), module_pages(under_courses), record)
+    modules = list(
+        ModulePage.objects.live().filter(under_courses).select_related("locale").order_by("path")
+    )
+    hidden = ModulePage.unavailable_paths(modules)
+    return summarise(courses, modules, module_pages(under_courses), record, hidden)
 
 
 def course_progress(course, record):

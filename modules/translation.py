@@ -8,6 +8,8 @@ from collections.abc import Mapping
 
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from .models import TranslationGap
+
 
 class MissingTranslations(Exception):
     """Some of a page's strings had no translation; nothing was published."""
@@ -51,3 +53,19 @@ def source_strings(page):
     source, _ = TranslationSource.update_or_create_from_instance(page)
     segments = StringSegment.objects.filter(source=source).order_by("order")
     return list(segments.values_list("string__data", flat=True))
+
+
+def record_translation_gap(sender, instance, **kwargs):
+    """page_published receiver: remember whether a translated page went live with strings still
+    untranslated (wagtail-localize lets a translator publish those in English), so that learners
+    in that language do not see its module until the translation is complete."""
+    translation = Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id
+    ).first()
+    total, translated = translation.get_progress() if translation else (0, 0)
+    if total > translated:
+        TranslationGap.objects.update_or_create(
+            page_id=instance.pk, defaults={"missing_strings": total - translated}
+        )
+    else:
+        TranslationGap.objects.filter(page_id=instance.pk).delete()
