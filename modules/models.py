@@ -280,13 +280,18 @@ class ModulePage(ShownOnceTranslated, Page):
     class Meta:
         verbose_name = _("module")
 
+    @staticmethod
+    def source_language():
+        """The language authors write in, without a query."""
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
     @classmethod
     def unavailable_paths(cls, modules):
         """The paths of those of ``modules`` that learners in their language cannot see yet: a
         page of theirs went live with untranslated strings, or a lesson or quiz of the English
         module has no live translation in it. English modules are always available. Three
         queries, however many modules, once their locales are loaded."""
-        source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        source_language = cls.source_language()
         translated = [m for m in modules if m.locale.language_code != source_language]
         if not translated:
             return set()
@@ -309,8 +314,8 @@ class ModulePage(ShownOnceTranslated, Page):
         for path in source_paths.values():
             source_children |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
         needed = {}
-        for path, key in Page.objects.live().filter(source_children).values_list(
-            "path", "translation_key"
+        for path, key in (
+            Page.objects.live().filter(source_children).values_list("path", "translation_key")
         ):
             needed.setdefault(path[: -Page.steplen], set()).add(key)
 
