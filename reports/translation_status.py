@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+from modules.models import CoursePage, ModulePage
 
 UP_TO_DATE = "up_to_date"
 OUT_OF_DATE = "out_of_date"
@@ -185,3 +187,17 @@ def translated_page_ids(pages, locales):
             translation_key__in=[page.translation_key for page in pages], locale__in=locales
         ).values_list("pk", "translation_key", "locale__language_code")
     }
+
+
+def course_status(courses, locales, modules=True):
+    """Rows for each English course of ``courses`` and, if ``modules``, each of its modules."""
+    courses = list(courses.filter(locale=Locale.get_default()).order_by("path"))
+    if not courses:
+        return []
+    under_courses = Q()
+    for course in courses:
+        under_courses |= Q(path__startswith=course.path)
+    tree_pages = list(Page.objects.filter(under_courses).order_by("path"))
+    row_types = (CoursePage, ModulePage) if modules else (CoursePage,)
+    row_pages = [page for page in tree_pages if page.specific_class in row_types]
+    return translation_status(row_pages, tree_pages, locales)

@@ -5,24 +5,23 @@ their CSV/XLSX exports come from the same rows.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from certificates.models import Certificate
 from learners.models import Enrolment, LearnerProfile
-from modules.models import CoursePage, ModulePage
+from modules.models import CoursePage
 from quizzes.models import QuestionResponse, QuizAttempt, QuizPage
 
 from . import aggregates, filters
 from .charts import bar_chart
 from .models import Report
-from .translation_status import translation_status
+from .translation_status import course_status
 
 
 class PercentColumn(Column):
@@ -228,12 +227,4 @@ class TranslationStatusView(CourseReportView):
         }
 
     def rows(self, courses):
-        courses = list(courses.filter(locale=Locale.get_default()).order_by("path"))
-        if not courses:
-            return []
-        under_courses = Q()
-        for course in courses:
-            under_courses |= Q(path__startswith=course.path)
-        tree_pages = list(Page.objects.filter(under_courses).order_by("path"))
-        row_pages = [page for page in tree_pages if page.specific_class in (CoursePage, ModulePage)]
-        return translation_status(row_pages, tree_pages, self.target_locales)
+        return course_status(courses, self.target_locales)
