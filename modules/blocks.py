@@ -1,10 +1,16 @@
 """The content elements a lesson is made of. There is deliberately no raw-HTML block."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Locale
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .choices import Audience
 
@@ -154,6 +160,11 @@ class FigureBlock(blocks.StructBlock):
         label = _("Image")
         help_text = _("An image, sized for slow connections.")
 
+    def get_preview_value(self):
+        """The newest image in the library, if there is one."""
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python({"image": image and {"image": image.pk, "alt_text": image.title}})
+
 
 class DocumentDownloadBlock(blocks.StructBlock):
     """A file the learner can download, e.g. a checklist or a protocol."""
@@ -172,6 +183,11 @@ class DocumentDownloadBlock(blocks.StructBlock):
         label = _("Document download")
         help_text = _("A file to download, shown with its type and size.")
 
+    def get_preview_value(self):
+        """The newest document in the library, if there is one."""
+        document = get_document_model().objects.order_by("-created_at").first()
+        return {"document": document, "description": "A checklist to print."}
+
 
 class VideoBlock(blocks.StructBlock):
     """An embedded video with a transcript, for learners who cannot play it."""
@@ -189,8 +205,83 @@ class VideoBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         template = "blocks/video_block.html"
+        preview_template = "blocks/video_block_preview.html"
         label = _("Video")
         help_text = _("An embedded video with a link and transcript.")
+        preview_value = {
+            "title": "Talking with children about a parent in prison",
+            "transcript": "A counsellor explains how to answer a child's first questions.",
+        }
+
+
+class GlossaryTermBlock(blocks.StructBlock):
+    """A term of the glossary with its definition, folded open by the reader."""
+
+    term = SnippetChooserBlock(
+        "modules.GlossaryTerm",
+        label=_("Term"),
+        help_text=_("Choose the English term; each translation of the lesson shows its own."),
+    )
+
+    class Meta:
+        icon = "help"
+        template = "blocks/glossary_term_block.html"
+        label = _("Glossary term")
+        help_text = _("A term learners can open to read its definition, linked to the glossary.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        term = value["term"]
+        context["term"] = term.localized if term else None
+        context["glossary"] = (
+            apps.get_model("modules", "GlossaryPage")
+            .objects.live()
+            .filter(locale=Locale.get_active())
+            .first()
+        )
+        return context
+
+    def get_preview_value(self):
+        term = apps.get_model("modules", "GlossaryTerm").objects.first()
+        return {"term": term}
+
+
+def country_choices():
+    return list(countries)
+
+
+class SupportDirectoryBlock(blocks.StructBlock):
+    """The organisations of one country from the support directory."""
+
+    heading = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("Heading"),
+        help_text=_("Optional, e.g. “Where to refer a family in Uruguay”."),
+    )
+    country = blocks.ChoiceBlock(
+        choices=country_choices,
+        label=_("Country"),
+        help_text=_("The lesson lists the directory's organisations in this country."),
+    )
+
+    class Meta:
+        icon = "site"
+        template = "blocks/support_directory_block.html"
+        label = _("Support organisations")
+        help_text = _("Organisations that help families of people in prison, for one country.")
+        preview_value = {"heading": "Where to refer a family", "country": "UY"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        locale = Locale.get_active()
+        context["organisations"] = apps.get_model("modules", "SupportOrganisation").objects.filter(
+            locale=locale, country=value["country"]
+        )
+        context["directory"] = (
+            apps.get_model("modules", "DirectoryPage").objects.live().filter(locale=locale).first()
+        )
+        return context
 
 
 class LessonStreamBlock(blocks.StreamBlock):
@@ -212,6 +303,8 @@ class LessonStreamBlock(blocks.StreamBlock):
     image = FigureBlock()
     document = DocumentDownloadBlock()
     video = VideoBlock()
+    glossary_term = GlossaryTermBlock()
+    support_directory = SupportDirectoryBlock()
 
 
 class LearningObjectivesBlock(blocks.StreamBlock):

@@ -8,14 +8,17 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -50,7 +53,12 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["modules.CourseIndexPage", "modules.InformationPage"]
+    subpage_types = [
+        "modules.CourseIndexPage",
+        "modules.InformationPage",
+        "modules.GlossaryPage",
+        "modules.DirectoryPage",
+    ]
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     edit_handler = tabs([title_panel(_("The site's name in this language.")), FieldPanel("intro")])
@@ -396,3 +404,161 @@ class LessonPage(ShownOnceTranslated, Page):
             + sum(page.content_type_id == self.content_type_id for page in after)
         )
         return context
+
+
+class GlossaryTerm(TranslatableMixin, models.Model):
+    """A word of the field, defined once and translated like pages are."""
+
+    term = models.CharField(
+        max_length=120,
+        verbose_name=_("term"),
+        help_text=_("As the field writes it in this language, e.g. “best interests of the child”."),
+    )
+    definition = models.CharField(
+        max_length=300,
+        verbose_name=_("short definition"),
+        help_text=_("One sentence, shown where a lesson uses the term."),
+    )
+    explanation = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        verbose_name=_("explanation"),
+        help_text=_(
+            "A paragraph or two for the glossary page: where the term comes from, why it matters."
+        ),
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("explanation")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def anchor(self):
+        """The same fragment in every language, so links survive translation."""
+        return f"term-{self.translation_key}"
+
+
+class SupportOrganisation(TranslatableMixin, models.Model):
+    """An organisation that helps children and families of people in prison: where a learner
+    can refer a family."""
+
+    name = models.CharField(
+        max_length=200,
+        verbose_name=_("name"),
+        help_text=_("The organisation's own name; translate it only if it has an official one."),
+    )
+    country = CountryField(verbose_name=_("country"), help_text=_("Where it works with families."))
+    offers = models.TextField(
+        verbose_name=_("what it offers"),
+        help_text=_("One or two sentences: the help families or professionals can get."),
+    )
+    contact = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("contact"),
+        help_text=_("A public phone number or e-mail address, never a person's private one."),
+    )
+    website = models.URLField(blank=True, verbose_name=_("website"))
+
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("offers"),
+        SynchronizedField("country"),
+        SynchronizedField("contact"),
+        SynchronizedField("website"),
+    ]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("country"),
+        FieldPanel("offers"),
+        FieldPanel("contact"),
+        FieldPanel("website"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("support organisation")
+        verbose_name_plural = _("support directory")
+        ordering = ["country", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.country.code})"
+
+
+class GlossaryPage(Page):
+    """Every glossary term of one language, alphabetically."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_("A sentence above the terms."),
+    )
+
+    parent_page_types = ["modules.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    edit_handler = tabs([title_panel(_("E.g. “Glossary”.")), FieldPanel("intro")])
+
+    class Meta:
+        verbose_name = _("glossary page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["terms"] = GlossaryTerm.objects.filter(locale_id=self.locale_id).order_by(
+            Lower("term")
+        )
+        return context
+
+
+class DirectoryFilterForm(forms.Form):
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, *args, countries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+
+
+class DirectoryPage(Page):
+    """The support directory of one language, filterable by country."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_("Who the organisations help, and how to refer a family."),
+    )
+
+    parent_page_types = ["modules.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    edit_handler = tabs([title_panel(_("E.g. “Where to refer a family”.")), FieldPanel("intro")])
+
+    class Meta:
+        verbose_name = _("support directory page")
+
+    def serve(self, request, *args, **kwargs):
+        organisations = SupportOrganisation.objects.filter(locale_id=self.locale_id)
+        countries = sorted(
+            {(o.country.code, o.country.name) for o in organisations}, key=lambda c: c[1]
+        )
+        form = DirectoryFilterForm(request.GET, countries=countries)
+        valid = form.is_valid()
+        if valid and form.cleaned_data["country"]:
+            organisations = [
+                o for o in organisations if o.country.code == form.cleaned_data["country"]
+            ]
+        response = TemplateResponse(
+            request,
+            self.get_template(request),
+            {**self.get_context(request), "form": form, "organisations": organisations},
+            status=200 if valid else 400,
+        )
+        return response

@@ -5,7 +5,7 @@ tree appears when its home page is first translated, so the grant follows it her
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import GroupPagePermission, Locale, Page
 
 AUTHORS = "Authors"
 REVIEWERS = "Reviewers"
@@ -32,3 +32,10 @@ def open_new_translated_tree(sender, instance, created, raw=False, **kwargs):
     """post_save receiver: a home page just created in another language opens to Translators."""
     if created and not raw:
         open_translated_tree(instance)
+
+
+def can_edit_source(user):
+    """Whether ``user`` may change content in the source language: whoever may edit its page
+    tree (Authors, Reviewers, administrators), never Translators alone."""
+    source_home = Page.objects.filter(depth=2, locale=Locale.get_default()).first()
+    return source_home is not None and source_home.permissions_for_user(user).can_edit()

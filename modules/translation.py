@@ -17,34 +17,45 @@ from .models import TranslationGap
 
 
 class MissingTranslations(Exception):
-    """Some of a page's strings had no translation; nothing was published."""
+    """Some of a page's or snippet's strings had no translation; nothing was published."""
 
     def __init__(self, page, locale, missing):
         self.missing = missing
         super().__init__(
-            f"{len(missing)} untranslated string(s) for {page.title!r} in {locale.language_code}: "
+            f"{len(missing)} untranslated string(s) for {str(page)!r} in {locale.language_code}: "
             + "; ".join(repr(text[:60]) for text in missing[:3])
         )
 
 
-def translate_page(page, locale, strings: Mapping[str, str], user=None):
-    """Publish ``page`` in ``locale``, taking each segment's text from ``strings``.
-
-    ``strings`` maps source text to translated text, as a PO catalogue does. Every segment must be
-    covered: a half-translated page would show English inside a Spanish course.
-    """
-    source, _ = TranslationSource.update_or_create_from_instance(page)
+def fill_translation(instance, locale, strings: Mapping[str, str], user=None):
+    """Give wagtail-localize the translation of every string of ``instance`` (a page or a
+    snippet) into ``locale``, taken from ``strings`` (source text → translated text, as a PO
+    catalogue maps them), and return the Translation. Every string must be covered: a
+    half-translated page would show English inside a Spanish course."""
+    source, _ = TranslationSource.update_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     po = translation.export_po()
     missing = [entry.msgid for entry in po if not entry.obsolete and entry.msgid not in strings]
     if missing:
-        raise MissingTranslations(page, locale, missing)
+        raise MissingTranslations(instance, locale, missing)
     for entry in po:
         entry.msgstr = strings.get(entry.msgid, "")
     translation.import_po(po, user=user)
-    return publish_translation(translation, page, user)
+    return translation
+
+
+def translate_page(page, locale, strings: Mapping[str, str], user=None):
+    """Publish ``page`` in ``locale`` with its strings translated by ``strings``."""
+    return publish_translation(fill_translation(page, locale, strings, user), page, user)
+
+
+def translate_snippet(snippet, locale, strings: Mapping[str, str], user=None):
+    """Save ``snippet`` in ``locale`` with its strings translated by ``strings`` (snippets have
+    no drafts: the translation is saved straight away)."""
+    fill_translation(snippet, locale, strings, user).save_target(user=user, publish=True)
+    return snippet.get_translation(locale)
 
 
 def publish_translation(translation, page, user=None):

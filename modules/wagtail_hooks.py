@@ -1,9 +1,14 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import TranslatableMixin
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ModulePage
+from .models import GlossaryTerm, ModulePage, SupportOrganisation
+from .teams import can_edit_source
 from .views_admin import (
     SUBMIT_TRANSLATION,
     DownloadCatalogueView,
@@ -49,3 +54,58 @@ def translate_as_file_button(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_header_buttons", translate_as_file_button)
 hooks.register("register_page_listing_more_buttons", translate_as_file_button)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["term", "definition"]
+    search_fields = ["term", "definition"]
+
+
+class SupportOrganisationViewSet(SnippetViewSet):
+    model = SupportOrganisation
+    icon = "site"
+    menu_label = _("Support directory")
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["name", "country", "website"]
+    list_filter = ["country"]
+    search_fields = ["name", "offers"]
+
+
+register_snippet(GlossaryTermViewSet)
+register_snippet(SupportOrganisationViewSet)
+
+
+def in_source_language(instance):
+    return isinstance(instance, TranslatableMixin) and (
+        instance.locale.language_code == ModulePage.source_language()
+    )
+
+
+@hooks.register("before_edit_snippet")
+def keep_translators_off_source_snippets(request, instance):
+    """Translators change snippets only in their languages, as with pages."""
+    if in_source_language(instance) and not can_edit_source(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet")
+def keep_translators_from_deleting_source_snippets(request, instances):
+    if any(in_source_language(each) for each in instances) and not can_edit_source(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_create_snippet")
+def keep_translators_from_creating_source_snippets(request, model):
+    language = request.GET.get("locale", ModulePage.source_language())
+    if (
+        issubclass(model, TranslatableMixin)
+        and language == ModulePage.source_language()
+        and not can_edit_source(request.user)
+    ):
+        raise PermissionDenied
