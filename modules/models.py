@@ -70,7 +70,12 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = CoursePage.objects.live().descendant_of(self).order_by("path")
         context["catalogue"] = CourseIndexPage.objects.live().child_of(self).first()
-        context["information_pages"] = InformationPage.objects.live().child_of(self)
+        context["information_pages"] = (
+            Page.objects.live()
+            .child_of(self)
+            .type(InformationPage, GlossaryPage, DirectoryPage)
+            .order_by("path")
+        )
         return context
 
 

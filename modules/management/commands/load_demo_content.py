@@ -7,12 +7,13 @@ changes nothing and never overwrites an author's edits.
 """
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import polib
 from django.core.files import File
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -22,12 +23,16 @@ from certificates.models import CertificateSettings
 from modules.models import (
     CourseIndexPage,
     CoursePage,
+    DirectoryPage,
+    GlossaryPage,
+    GlossaryTerm,
     HomePage,
     InformationPage,
     LessonPage,
     ModulePage,
+    SupportOrganisation,
 )
-from modules.translation import source_strings, translate_page
+from modules.translation import source_strings, translate_page, translate_snippet
 from quizzes.models import QuizPage
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "demo_content"
@@ -51,6 +56,7 @@ class Command(BaseCommand):
         content = read_json(CONTENT_DIR / "course.json")
         self.created = 0
         with transaction.atomic():
+            self.load_glossary_and_directory(read_json(CONTENT_DIR / "glossary.json"))
             pages = self.load_source_tree(content)
             self.certificate_settings(content["certificate_settings"])
             if write_template:
@@ -77,6 +83,8 @@ class Command(BaseCommand):
         pages.append(catalogue)
         about = content["about"]
         pages.append(self.child(home, InformationPage, about, body=about["body"]))
+        pages.append(self.child(home, GlossaryPage, content["glossary"]))
+        pages.append(self.child(home, DirectoryPage, content["directory"]))
         for course_data in content["courses"]:
             course = self.child(
                 catalogue,
@@ -114,6 +122,57 @@ class Command(BaseCommand):
                 if "quiz" in module_data:
                     pages.append(self.quiz(module, module_data["quiz"]))
         return pages
+
+    def load_glossary_and_directory(self, content):
+        """Glossary terms and support organisations in English, then translated through
+        wagtail-localize from the other languages given beside them in the file."""
+        english = Locale.objects.get(language_code="en")
+        for data in content["terms"]:
+            term, created = GlossaryTerm.objects.get_or_create(
+                locale=english,
+                term=data["term"]["en"],
+                defaults={
+                    "definition": data["definition"]["en"],
+                    "explanation": data["explanation"]["en"],
+                },
+            )
+            self.translate_snippet(
+                term,
+                lambda code, data=data: [
+                    data["term"][code],
+                    data["definition"][code],
+                    *segments(data["explanation"][code]),
+                ],
+            )
+        for data in content["organisations"]:
+            organisation, _ = SupportOrganisation.objects.get_or_create(
+                locale=english,
+                name=data["name"]["en"],
+                defaults={
+                    "country": data["country"],
+                    "offers": data["offers"]["en"],
+                    "contact": data["contact"],
+                    "website": data["website"],
+                },
+            )
+            self.translate_snippet(
+                organisation, lambda code, data=data: [data["name"][code], data["offers"][code]]
+            )
+
+    def translate_snippet(self, snippet, translated_strings):
+        """Translate ``snippet`` into each other language it is missing in; ``translated_strings``
+        gives, for a language code, the translations of its strings in wagtail-localize's order."""
+        english = source_strings(snippet)
+        for locale in Locale.objects.exclude(language_code="en"):
+            if snippet.get_translations().filter(locale=locale).exists():
+                continue
+            translations = translated_strings(locale.language_code)
+            if len(translations) != len(english):
+                raise CommandError(
+                    f"{snippet}: {len(english)} strings, {len(translations)} in {locale}"
+                )
+            translate_snippet(snippet, locale, dict(zip(english, translations, strict=True)))
+            self.report(f"{locale.language_code}: {snippet._meta.verbose_name} “{snippet}”")
 
     def quiz(self, module, data):
         settings = ["pass_mark", "max_attempts", "shuffle_questions", "shuffle_options", "feedback"]
@@ -156,9 +215,13 @@ class Command(BaseCommand):
         )
 
     def resolve_assets(self, block):
-        """Swap an image or document described by file name for the id of its library item."""
+        """Swap an image or document described by file name, or a glossary term by its English
+        wording, for the id of its library item or snippet."""
         value = block["value"]
-        if block["type"] == "image":
+        if block["type"] == "glossary_term":
+            term = GlossaryTerm.objects.get(locale__language_code="en", term=value["term"])
+            value = {"term": term.pk}
+        elif block["type"] == "image":
             image = self.library_item(get_image_model(), value["image"])
             value = {
                 **value,
@@ -208,3 +271,14 @@ class Command(BaseCommand):
         path = CONTENT_DIR / "locale" / "strings.pot"
         pot.save(str(path))
         self.stdout.write(self.style.SUCCESS(f"Wrote {len(pot)} strings to {path}"))
+
+
+def segments(html):
+    """A rich text's paragraphs as wagtail-localize segments them: one per paragraph, with
+    <strong> and <em> written <b> and <i>."""
+    inline = {"strong": "b", "em": "i"}
+    paragraphs = re.findall(r"<p>(.*?)</p>", html, re.S)
+    return [
+        re.sub(r"<(/?)(strong|em)>", lambda tag: f"<{tag[1]}{inline[tag[2]]}>", paragraph)
+        for paragraph in paragraphs
+    ]
