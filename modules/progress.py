@@ -10,8 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import translation
 from wagtail.models import Page
 
 from learners.enrolments import enrol
@@ -189,7 +191,28 @@ def progress_for_courses(courses, record):
         ModulePage.objects.live().filter(under_courses).select_related("locale").order_by("path")
     )
     hidden = ModulePage.unavailable_paths(modules)
-    return summarise(courses, modules, module_pages(under_courses), record, hidden)
+    progress = summarise(courses, modules, module_pages(under_courses), record, hidden)
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        count_untranslated_modules(progress)
+    return progress
+
+
+def count_untranslated_modules(progress):
+    """Set how many modules of each English course a translated course is not showing: hidden
+    ones and ones not translated at all. Two queries."""
+    source = CoursePage.objects.filter(
+        locale__language_code=ModulePage.source_language(),
+        translation_key__in=[course.course.translation_key for course in progress],
+    ).values_list("translation_key", "path")
+    under_sources = Q(pk__in=[])
+    for _, path in source:
+        under_sources |= Q(path__startswith=path)
+    paths = list(ModulePage.objects.live().filter(under_sources).values_list("path", flat=True))
+    for course in progress:
+        source_path = dict(source).get(course.course.translation_key)
+        if source_path:
+            in_english = sum(path.startswith(source_path) for path in paths)
+            course.untranslated_modules = max(in_english - len(course.modules), 0)
 
 
 def course_progress(course, record):

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+PREVIEW_TEMPLATE = "quizzes/includes/question_preview.html"
+
 
 class OptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=300, label=_("Answer"))
@@ -101,6 +103,14 @@ class SingleChoiceQuestionBlock(ChoiceQuestionBlock):
         icon = "radio-full"
         label = _("Single choice")
         help_text = _("One right answer among several.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "question": "A child asks where their father is. What helps most?",
+            "options": [
+                {"text": "Tell the child the truth, in words they know", "correct": True},
+                {"text": "Say the parent is away on a trip", "correct": False},
+            ],
+        }
 
 
 class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
@@ -123,6 +133,15 @@ class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
         icon = "list-ul"
         label = _("Multiple choice")
         help_text = _("Learners tick every answer they think is right.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "question": "Which of these can a school do?",
+            "options": [
+                {"text": "Name one adult the child can talk to", "correct": True},
+                {"text": "Allow time off for a prison visit", "correct": True},
+                {"text": "Tell the class what happened", "correct": False},
+            ],
+        }
 
 
 class TrueFalseQuestionBlock(blocks.StructBlock):
@@ -152,6 +171,9 @@ class TrueFalseQuestionBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("True or false")
+        help_text = _("A statement learners judge true or false.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"statement": "A child keeps every right when a parent is in prison."}
 
 
 class ScenarioQuestionBlock(ChoiceQuestionBlock):
@@ -168,6 +190,15 @@ class ScenarioQuestionBlock(ChoiceQuestionBlock):
         icon = "user"
         label = _("Scenario")
         help_text = _("A situation from practice, then one question with one right answer.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "situation": "Officers arrive at dawn to arrest a mother; her son opens the door.",
+            "question": "What should the officers do first?",
+            "options": [
+                {"text": "Tell the child the truth, in words they know", "correct": True},
+                {"text": "Say the parent is away on a trip", "correct": False},
+            ],
+        }
 
 
 class QuestionStreamBlock(blocks.StreamBlock):
