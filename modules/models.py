@@ -550,20 +550,19 @@ class DirectoryPage(Page):
         verbose_name = _("support directory page")
 
     def serve(self, request, *args, **kwargs):
-        organisations = SupportOrganisation.objects.filter(locale_id=self.locale_id)
-        countries = sorted(
-            {(o.country.code, o.country.name) for o in organisations}, key=lambda c: c[1]
+        """The organisations of this language, of one country if asked; an unknown country
+        shows the form's error with all of them, as a 400."""
+        organisations = list(SupportOrganisation.objects.filter(locale_id=self.locale_id))
+        countries = {(each.country.code, each.country.name) for each in organisations}
+        form = DirectoryFilterForm(
+            request.GET, countries=sorted(countries, key=lambda country: country[1])
         )
-        form = DirectoryFilterForm(request.GET, countries=countries)
         valid = form.is_valid()
-        if valid and form.cleaned_data["country"]:
-            organisations = [
-                o for o in organisations if o.country.code == form.cleaned_data["country"]
-            ]
-        response = TemplateResponse(
-            request,
-            self.get_template(request),
-            {**self.get_context(request), "form": form, "organisations": organisations},
-            status=200 if valid else 400,
+        chosen = form.cleaned_data["country"] if valid else ""
+        if chosen:
+            organisations = [each for each in organisations if each.country.code == chosen]
+        context = self.get_context(request, *args, **kwargs)
+        context.update(form=form, organisations=organisations)
+        return TemplateResponse(
+            request, self.get_template(request), context, status=200 if valid else 400
         )
-        return response
