@@ -200,16 +200,18 @@ def progress_for_courses(courses, record):
 def count_untranslated_modules(progress):
     """Set how many modules of each English course a translated course is not showing: hidden
     ones and ones not translated at all. Two queries."""
-    source = CoursePage.objects.filter(
-        locale__language_code=ModulePage.source_language(),
-        translation_key__in=[course.course.translation_key for course in progress],
-    ).values_list("translation_key", "path")
+    source_paths = dict(
+        CoursePage.objects.filter(
+            locale__language_code=ModulePage.source_language(),
+            translation_key__in=[course.course.translation_key for course in progress],
+        ).values_list("translation_key", "path")
+    )
     under_sources = Q(pk__in=[])
-    for _, path in source:
+    for path in source_paths.values():
         under_sources |= Q(path__startswith=path)
     paths = list(ModulePage.objects.live().filter(under_sources).values_list("path", flat=True))
     for course in progress:
-        source_path = dict(source).get(course.course.translation_key)
+        source_path = source_paths.get(course.course.translation_key)
         if source_path:
             in_english = sum(path.startswith(source_path) for path in paths)
             course.untranslated_modules = max(in_english - len(course.modules), 0)

@@ -1,9 +1,10 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale
 
-from learners.factories import LearnerProfileFactory
+from learners.factories import LearnerProfileFactory, UserFactory
 from modules.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
@@ -34,6 +35,19 @@ def learner(client):
     profile = LearnerProfileFactory()
     client.force_login(profile.user)
     return profile.user
+
+
+@pytest.fixture
+def team_member(client):
+    """``team_member("Translators")``: a new user in that group, logged in on ``client``."""
+
+    def join(group_name):
+        user = UserFactory(username=group_name.lower().replace(" ", "-"))
+        user.groups.add(Group.objects.get(name=group_name))
+        client.force_login(user)
+        return user
+
+    return join
 
 
 @pytest.fixture

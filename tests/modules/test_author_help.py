@@ -3,11 +3,9 @@ previewed, and Wagtail's accessibility checker stays on."""
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
 
-from learners.factories import UserFactory
 from modules.blocks import LessonStreamBlock
 from quizzes.blocks import QuestionStreamBlock
 
@@ -51,10 +49,10 @@ def test_every_page_type_explains_its_fields(model):
 
 
 @pytest.mark.django_db
-def test_the_accessibility_checker_runs_for_authors_on_every_page(client, build_course):
-    author = UserFactory(username="author")
-    author.groups.add(Group.objects.get(name="Authors"))
-    client.force_login(author)
+def test_the_accessibility_checker_runs_for_authors_on_every_page(
+    client, team_member, build_course
+):
+    team_member("Authors")
     lesson = build_course(lessons=1).get_children().get().get_children().get()
 
     html = client.get(lesson.url).text

@@ -4,31 +4,16 @@ learners never get in."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import URLResolver, get_resolver, reverse
 from wagtail.models import Page, Workflow
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, Translation
 
-from learners.factories import UserFactory
 from modules.models import LessonPage
 
 pytestmark = pytest.mark.django_db
 
 LESSON_TITLE = "Talking with a child after an arrest"
-
-
-@pytest.fixture
-def join(client):
-    """``join("Authors")``: a new user in that group, logged in on ``client``."""
-
-    def make(group_name):
-        user = UserFactory(username=group_name.lower())
-        user.groups.add(Group.objects.get(name=group_name))
-        client.force_login(user)
-        return user
-
-    return make
 
 
 @pytest.fixture
@@ -57,8 +42,8 @@ def add_lesson(client, module, action):
     return client.post(url, lesson_form(action))
 
 
-def submitted_lesson(client, join, module):
-    join("Authors")
+def submitted_lesson(client, team_member, module):
+    team_member("Authors")
     add_lesson(client, module, "action-submit")
     return LessonPage.objects.get(title=LESSON_TITLE)
 
@@ -71,8 +56,8 @@ def test_the_expert_review_workflow_covers_every_page_and_is_done_by_reviewers(h
     assert list(task.specific.groups.values_list("name", flat=True)) == ["Reviewers"]
 
 
-def test_an_author_creates_and_submits_a_lesson_but_cannot_publish_it(client, join, module):
-    author = join("Authors")
+def test_an_author_creates_and_submits_a_lesson_but_cannot_publish_it(client, team_member, module):
+    author = team_member("Authors")
 
     response = add_lesson(client, module, "action-publish")
 
@@ -90,10 +75,10 @@ def test_an_author_creates_and_submits_a_lesson_but_cannot_publish_it(client, jo
 
 
 def test_a_reviewer_sees_the_submitted_lesson_on_the_dashboard_and_approving_publishes_it(
-    client, join, module
+    client, team_member, module
 ):
-    lesson = submitted_lesson(client, join, module)
-    join("Reviewers")
+    lesson = submitted_lesson(client, team_member, module)
+    team_member("Reviewers")
 
     dashboard = client.get(reverse("wagtailadmin_home"))
     assert LESSON_TITLE in dashboard.text
@@ -111,9 +96,9 @@ def test_a_reviewer_sees_the_submitted_lesson_on_the_dashboard_and_approving_pub
     assert client.get(lesson.url).status_code == 200
 
 
-def test_a_reviewer_who_rejects_a_lesson_keeps_it_from_learners(client, join, module):
-    lesson = submitted_lesson(client, join, module)
-    join("Reviewers")
+def test_a_reviewer_who_rejects_a_lesson_keeps_it_from_learners(client, team_member, module):
+    lesson = submitted_lesson(client, team_member, module)
+    team_member("Reviewers")
     task_state = lesson.current_workflow_state.current_task_state
 
     client.post(
@@ -127,12 +112,12 @@ def test_a_reviewer_who_rejects_a_lesson_keeps_it_from_learners(client, join, mo
 
 
 def test_a_translator_translates_into_french_but_cannot_edit_the_english_page(
-    client, join, module, translate_tree, locales
+    client, team_member, module, translate_tree, locales
 ):
     english = module.get_children().get().specific
     translate_tree(module.get_parent(), "fr")
     french = english.get_translation(locales["fr"])
-    translator = join("Translators")
+    translator = team_member("Translators")
 
     assert client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).status_code == 200
     assert not english.permissions_for_user(translator).can_edit()

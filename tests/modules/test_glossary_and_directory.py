@@ -2,11 +2,9 @@
 own pages in every language."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
 
-from learners.factories import UserFactory
 from modules.factories import (
     DirectoryPageFactory,
     GlossaryPageFactory,
@@ -140,10 +138,10 @@ def test_a_lesson_block_lists_the_organisations_of_its_country(client, build_cou
     assert f'href="{directory.url}"' in html
 
 
-def test_a_translator_edits_the_french_term_but_not_the_english_one(client, term, locales):
-    translator = UserFactory(username="translator")
-    translator.groups.add(Group.objects.get(name="Translators"))
-    client.force_login(translator)
+def test_a_translator_edits_the_french_term_but_not_the_english_one(
+    client, team_member, term, locales
+):
+    team_member("Translators")
     french = term.get_translation(locales["fr"])
 
     def edit_url(snippet):

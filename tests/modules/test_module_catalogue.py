@@ -2,11 +2,9 @@
 
 import polib
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from learners.factories import UserFactory
 from modules.models import LessonPage, ModulePage
 from modules.translation import source_strings, translate_page
 
@@ -28,11 +26,8 @@ def module(home, build_course, locales):
 
 
 @pytest.fixture
-def translator(client):
-    user = UserFactory(username="translator")
-    user.groups.add(Group.objects.get(name="Translators"))
-    client.force_login(user)
-    return user
+def translator(team_member):
+    return team_member("Translators")
 
 
 def download(client, module, language="fr"):
@@ -126,11 +121,9 @@ def test_a_file_for_another_language_is_refused_and_nothing_is_saved(
     assert module.get_translation_or_none(locales["fr"]) is None
 
 
-def test_an_author_cannot_download_or_upload_a_translation(client, module, locales):
+def test_an_author_cannot_download_or_upload_a_translation(client, team_member, module, locales):
     """Wagtail sends them back to the dashboard with a "no permission" message."""
-    author = UserFactory(username="author")
-    author.groups.add(Group.objects.get(name="Authors"))
-    client.force_login(author)
+    team_member("Authors")
 
     assert client.get(reverse("module_translation", args=[module.pk])).status_code == 200
     download_url = reverse("module_translation_download", args=[module.pk, "fr"])

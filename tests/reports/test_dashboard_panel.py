@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from learners.factories import UserFactory
@@ -13,11 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def translator(client):
-    user = UserFactory(username="translator")
-    user.groups.add(Group.objects.get(name="Translators"))
-    client.force_login(user)
-    return user
+def translator(team_member):
+    return team_member("Translators")
 
 
 def french_cell(client, course):
@@ -43,11 +40,11 @@ def test_a_translator_sees_each_course_translated_then_out_of_date_after_an_engl
     assert french_cell(client, course) == "6 translated · 1 out of date · 0 missing"
 
 
-def test_a_course_manager_gets_the_panel_with_a_link_to_the_full_report(client, build_course):
+def test_a_course_manager_gets_the_panel_with_a_link_to_the_full_report(
+    client, team_member, build_course
+):
     build_course()
-    manager = UserFactory(username="manager")
-    manager.groups.add(Group.objects.get(name="Course managers"))
-    client.force_login(manager)
+    team_member("Course managers")
 
     html = client.get(reverse("wagtailadmin_home")).text
     assert "Course translations" in html
