@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test lint messages
 
@@ -24,7 +25,15 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed-dev
+# The browser tests (tests/e2e/) drive Debian's chromium and inject axe-core from npm.
+$(CHROMIUM):
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+test: $(VENV)/.installed-dev node_modules/.package-lock.json | $(CHROMIUM)
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev
