@@ -40,3 +40,11 @@ def test_search_keeps_to_the_language_of_the_url(client, home, lesson, locales):
 def test_an_empty_or_overlong_query_answers_calmly(client, lesson):
     assert client.get("/en/search/").status_code == 200
     assert client.get("/en/search/", {"query": "x" * 5000, "page": "nope"}).status_code == 200
+
+
+@pytest.mark.parametrize("query", ['"goodbye', "goodbye)", "(goodbye*", "goodbye:"])
+def test_quotes_brackets_and_operators_in_a_query_are_read_as_plain_words(client, lesson, query):
+    response = client.get("/en/search/", {"query": query})
+
+    assert response.status_code == 200
+    assert lesson.url in response.content.decode()
