@@ -4,8 +4,11 @@ import re
 
 import pytest
 from django.test import Client
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizzes.forms import field_name
+from quizzes.models import QuestionResponse
 
 from .helpers import answers, attempt_rows, start, start_attempt, submit, url
 
@@ -123,3 +126,34 @@ def test_a_submission_without_a_csrf_token_is_refused(quiz, attempt, learner):
 def test_an_unknown_attempt_is_not_found(client, learner, quiz):
     assert client.get(url("quiz_attempt", 999999)).status_code == 404
     assert client.post(url("quiz_submit", 999999), answers(quiz)).status_code == 404
+
+
+def fuzzed_submissions(quiz):
+    """Form data mixing the quiz's real field names and option ids with arbitrary text."""
+    questions = quiz.question_list()
+    names = [field_name(question.id) for question in questions]
+    option_ids = [option for question in questions for option in question.option_ids]
+    name = st.sampled_from(names + [field_name("0" * 32), "csrfmiddlewaretoken"]) | st.text()
+    value = st.sampled_from(option_ids) | st.text(max_size=300)
+    return st.dictionaries(name, st.lists(value, max_size=4), max_size=len(names) + 3)
+
+
+def test_the_submit_endpoint_survives_any_form_data_and_saves_all_or_nothing(client, quiz, attempt):
+    """Hypothesis sends arbitrary submissions: never a 5xx; either the whole attempt is scored
+    (one response per question) or no row changes."""
+    question_count = len(quiz.question_list())
+
+    @settings(max_examples=60, deadline=None)
+    @given(data=fuzzed_submissions(quiz))
+    def submit_anything(data):
+        before = (attempt_rows(), QuestionResponse.objects.count())
+        response = submit(client, attempt, data)
+        assert response.status_code < 500
+        attempt.refresh_from_db()
+        if before[0][0]["submitted_at"] is None and attempt.is_submitted:
+            assert response.status_code == 302
+            assert QuestionResponse.objects.count() == before[1] + question_count
+        else:
+            assert (attempt_rows(), QuestionResponse.objects.count()) == before
+
+    submit_anything()
