@@ -42,5 +42,5 @@ lint: $(VENV)/.installed-dev
 
 # Refresh the interface catalogues after changing a marked string (needs GNU gettext).
 messages: $(VENV)/.installed-dev
-	$(BIN)/python manage.py makemessages --all --no-wrap --no-location --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(BIN)/python manage.py makemessages --all --no-wrap --no-location --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=node_modules
 	$(BIN)/python manage.py compilemessages --ignore=.venv

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
@@ -19,9 +20,21 @@ from .models import LearnerProfile
 from .privacy import delete_learner, learner_data
 
 
+@csrf_exempt
 @require_POST
 def complete_lesson(request, lesson_id):
-    """Record the completion, then go on to the next page of the module (or back to it)."""
+    """Record the completion, then go on to the next page of the module (or back to it).
+
+    A reader without an account keeps completions in their session only, so their form carries
+    no CSRF token and their lesson pages can be cached whole (modules/page_cache.py); a learner's
+    completions are records, and Django's CSRF check guards them.
+    """
+    if request.user.is_authenticated:
+        return csrf_protect(record_and_continue)(request, lesson_id)
+    return record_and_continue(request, lesson_id)
+
+
+def record_and_continue(request, lesson_id):
     lesson = get_object_or_404(LessonPage.objects.live().select_related("locale"), pk=lesson_id)
     record_completion(request, lesson)
     next_page = (

@@ -1,0 +1,84 @@
+"""Pages for readers without a session come whole from the cache, and never outlive a change."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from learners.factories import LearnerProfileFactory
+from learners.models import LessonCompletion
+from modules.factories import GlossaryTermBlockFactory, GlossaryTermFactory
+from modules.models import LessonPage, ModulePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lesson(build_course):
+    module = ModulePage.objects.child_of(build_course(lessons=2)).get()
+    return LessonPage.objects.child_of(module).order_by("path").first()
+
+
+def test_a_second_anonymous_reader_gets_the_lesson_without_a_single_query(
+    lesson, django_assert_num_queries
+):
+    first = Client().get(lesson.url)
+
+    with django_assert_num_queries(0):
+        second = Client().get(lesson.url)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert "csrfmiddlewaretoken" not in second.content.decode()
+
+
+def test_a_published_change_reaches_the_next_anonymous_reader(lesson):
+    Client().get(lesson.url)
+
+    lesson.title = "Talking with a child about a parent's arrest"
+    lesson.save_revision().publish()
+
+    assert "Talking with a child about a parent" in Client().get(lesson.url).content.decode()
+
+
+def test_an_edited_glossary_term_reaches_the_next_anonymous_reader(lesson):
+    term = GlossaryTermFactory(definition="The first definition.")
+    lesson.body.append(("glossary_term", GlossaryTermBlockFactory(term=term)))
+    lesson.save_revision().publish()
+    assert "The first definition." in Client().get(lesson.url).content.decode()
+
+    term.definition = "A clearer definition."
+    term.save()
+
+    assert "A clearer definition." in Client().get(lesson.url).content.decode()
+
+
+def test_a_reader_who_completed_a_lesson_without_an_account_sees_their_own_progress(lesson):
+    Client().get(lesson.url)
+    reader = Client(enforce_csrf_checks=True)
+
+    response = reader.post(reverse("complete_lesson", args=[lesson.pk]))
+
+    assert response.status_code == 302
+    assert "You have completed this lesson." in reader.get(lesson.url).content.decode()
+    assert "You have completed this lesson." not in Client().get(lesson.url).content.decode()
+
+
+def test_a_learner_is_never_served_the_anonymous_page(client, lesson):
+    Client().get(lesson.url)
+    learner = LearnerProfileFactory().user
+    client.force_login(learner)
+
+    page = client.get(lesson.url).content.decode()
+
+    assert "csrfmiddlewaretoken" in page
+    assert learner.email not in Client().get(lesson.url).content.decode()
+
+
+def test_a_learner_s_completion_still_needs_the_csrf_token(lesson):
+    learner = Client(enforce_csrf_checks=True)
+    learner.force_login(LearnerProfileFactory().user)
+
+    response = learner.post(reverse("complete_lesson", args=[lesson.pk]))
+
+    assert response.status_code == 403
+    assert not LessonCompletion.objects.exists()
