@@ -53,9 +53,11 @@ def is_cacheable_request(request):
     )
 
 
-def is_cacheable_response(response):
+def is_cacheable_response(request, response):
+    """A page with a CSRF token belongs to one visitor, whether or not it sets the cookie."""
     return (
         response.status_code == 200
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not response.streaming
         and not response.cookies
         and response.get("Content-Type", "").startswith("text/html")
@@ -76,7 +78,7 @@ class AnonymousPageCacheMiddleware:
         if response is not None:
             return response
         response = self.get_response(request)
-        if is_cacheable_response(response):
+        if is_cacheable_response(request, response):
             patch_vary_headers(response, ["Cookie"])
             cache.set(key, response, TIMEOUT)
         return response

@@ -82,3 +82,19 @@ def test_a_learner_s_completion_still_needs_the_csrf_token(lesson):
 
     assert response.status_code == 403
     assert not LessonCompletion.objects.exists()
+
+
+def test_a_form_with_one_visitor_s_csrf_token_is_never_served_to_another():
+    first = Client(enforce_csrf_checks=True)
+    first.get(reverse("account_login"))
+    first.get(reverse("account_login"))  # now with a CSRF cookie, so no new one is set
+    second = Client(enforce_csrf_checks=True)
+
+    page = second.get(reverse("account_login"))
+
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = second.post(
+        reverse("account_login"),
+        {"login": "a@example.org", "password": "x", "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 200  # the form again with its error, not a CSRF 403
