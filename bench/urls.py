@@ -2,11 +2,14 @@
 
 from django.http import HttpResponse
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from ecourse.urls import urlpatterns as site_urlpatterns
 
 
+@never_cache
 def hello(request):
+    """Run on every request: never kept by the anonymous page cache."""
     return HttpResponse("Hello")
 
 
