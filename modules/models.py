@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -391,24 +392,52 @@ class LessonPage(ShownOnceTranslated, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        siblings = list(
+        context["position"] = LessonPosition(self)
+        return context
+
+
+class LessonPosition:
+    """Where a lesson stands among its siblings. Lazy: a page whose cached fragment already holds
+    the numbers and neighbours never asks the database."""
+
+    def __init__(self, lesson):
+        self.lesson = lesson
+
+    @cached_property
+    def siblings(self):
+        return list(
             Page.objects.live()
-            .sibling_of(self, inclusive=False)
+            .sibling_of(self.lesson, inclusive=False)
             .order_by("path")
             .only("id", "path", "title", "url_path", "content_type_id", "locale_id")
         )
-        before = [page for page in siblings if page.path < self.path]
-        after = [page for page in siblings if page.path > self.path]
-        lessons_before = [page for page in before if page.content_type_id == self.content_type_id]
-        context["previous_page"] = before[-1] if before else None
-        context["next_page"] = after[0] if after else None
-        context["lesson_number"] = len(lessons_before) + 1
-        context["lesson_count"] = (
-            len(lessons_before)
-            + 1
-            + sum(page.content_type_id == self.content_type_id for page in after)
-        )
-        return context
+
+    @cached_property
+    def before(self):
+        return [page for page in self.siblings if page.path < self.lesson.path]
+
+    @cached_property
+    def after(self):
+        return [page for page in self.siblings if page.path > self.lesson.path]
+
+    def is_lesson(self, page):
+        return page.content_type_id == self.lesson.content_type_id
+
+    @property
+    def previous_page(self):
+        return self.before[-1] if self.before else None
+
+    @property
+    def next_page(self):
+        return self.after[0] if self.after else None
+
+    @property
+    def number(self):
+        return sum(map(self.is_lesson, self.before)) + 1
+
+    @property
+    def count(self):
+        return self.number + sum(map(self.is_lesson, self.after))
 
 
 class GlossaryTerm(TranslatableMixin, models.Model):

@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -25,8 +25,9 @@ def english_until_a_request_says_otherwise():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate limits and cached fragments live in the cache; no test inherits another's."""
+    """Rate limits and cached fragments live in the caches; no test inherits another's."""
     cache.clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture

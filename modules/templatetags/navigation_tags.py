@@ -13,7 +13,14 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     if page is not None and page.pk:
-        return page_language_links(page, get_language(), request)
+        # The head's hreflang links and the header's switcher both ask: answer once a request.
+        remembered = getattr(request, "_language_links", {})
+        key = (page.pk, get_language())
+        if key not in remembered:
+            remembered[key] = page_language_links(page, get_language(), request)
+            if request is not None:
+                request._language_links = remembered
+        return remembered[key]
     if request is not None:
         path = context.get("language_switch_path") or request.get_full_path()
         return path_language_links(path, get_language())

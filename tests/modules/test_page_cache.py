@@ -98,3 +98,28 @@ def test_a_form_with_one_visitor_s_csrf_token_is_never_served_to_another():
         {"login": "a@example.org", "password": "x", "csrfmiddlewaretoken": token},
     )
     assert response.status_code == 200  # the form again with its error, not a CSRF 403
+
+
+def test_a_learner_s_second_visit_to_a_lesson_reuses_its_fragments(
+    client, lesson, django_assert_max_num_queries
+):
+    client.force_login(LearnerProfileFactory().user)
+    client.get(lesson.url)
+
+    with django_assert_max_num_queries(4):
+        response = client.get(lesson.url)
+
+    assert lesson.title in response.content.decode()
+
+
+def test_a_preview_shows_the_unsaved_lesson_even_when_the_live_one_is_cached(lesson):
+    Client().get(lesson.url)
+    client = Client()
+    client.force_login(LearnerProfileFactory().user)
+    client.get(lesson.url)
+
+    lesson.title = "A title nobody has saved yet"
+    preview = lesson.make_preview_request().content.decode()
+
+    assert "<h1>A title nobody has saved yet</h1>" in preview
+    assert "A title nobody has saved yet" not in client.get(lesson.url).content.decode()
