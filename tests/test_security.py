@@ -1,5 +1,6 @@
-"""Hardening that spans the apps: the CSP, the deployment check, log-in throttling, hostile text
-in every field a learner can fill in or put in a URL, and certificate codes nobody can guess."""
+"""Hardening that spans the apps: the CSP, the deployment check, hostile text in every field a
+learner can fill in or put in a URL, and certificate codes nobody can guess. Log-in throttling is
+pinned in tests/learners/test_accounts.py."""
 
 import os
 import subprocess
@@ -8,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.urls import reverse
 
 from certificates.models import Certificate
@@ -76,21 +76,6 @@ def test_the_production_settings_pass_django_s_deployment_check():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
-
-
-def test_after_five_failed_log_ins_even_the_right_password_is_refused_for_a_while(client):
-    cache.clear()
-    learner = LearnerProfileFactory().user
-    for _ in range(5):
-        client.post(reverse("account_login"), {"login": learner.email, "password": "wrong"})
-
-    response = client.post(
-        reverse("account_login"), {"login": learner.email, "password": "a-long-test-password"}
-    )
-
-    assert response.status_code in {200, 429}
-    assert "Too many failed login attempts" in response.content.decode()
-    assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.parametrize("payload", REFUSED)

@@ -33,7 +33,7 @@ def test_the_verification_email_is_written_in_the_language_of_the_sign_up(client
     assert mailoutbox[0].subject == "Por favor, confirme su dirección de correo electrónico"
 
 
-def test_repeated_failed_log_ins_are_throttled(client):
+def test_after_five_failed_log_ins_even_the_right_password_is_refused_for_a_while(client):
     cache.clear()
     learner = LearnerProfileFactory().user
     for _ in range(5):
@@ -44,6 +44,7 @@ def test_repeated_failed_log_ins_are_throttled(client):
     )
 
     assert response.status_code in {200, 429}
+    assert "Too many failed login attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
