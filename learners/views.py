@@ -1,8 +1,10 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -26,12 +28,25 @@ def complete_lesson(request, lesson_id):
     """Record the completion, then go on to the next page of the module (or back to it).
 
     A reader without an account keeps completions in their session only, so their form carries
-    no CSRF token and their lesson pages can be cached whole (modules/page_cache.py); a learner's
-    completions are records, and Django's CSRF check guards them.
+    no CSRF token and their lesson pages can be cached whole (modules/page_cache.py); the browser's
+    Origin header still keeps other sites from posting it. A learner's completions are records,
+    and Django's CSRF check guards them.
     """
     if request.user.is_authenticated:
         return csrf_protect(record_and_continue)(request, lesson_id)
+    if not is_same_origin(request):
+        raise PermissionDenied
     return record_and_continue(request, lesson_id)
+
+
+def is_same_origin(request):
+    """Whether the browser says the POST comes from this site (clients that send neither header,
+    like scripts, are not browsers another site can drive)."""
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        this_site = f"{request.scheme}://{request.get_host()}"
+        return origin == this_site or origin in settings.CSRF_TRUSTED_ORIGINS
+    return request.headers.get("Sec-Fetch-Site", "same-origin") in {"same-origin", "none"}
 
 
 def record_and_continue(request, lesson_id):

@@ -12,7 +12,7 @@ class ModulesConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .models import HomePage
-        from .page_cache import content_changed, start_new_generation
+        from .page_cache import content_models, start_new_generation
         from .teams import open_new_translated_tree
         from .translation import record_translation_gap
 
@@ -20,5 +20,6 @@ class ModulesConfig(AppConfig):
         page_published.connect(record_translation_gap)
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(start_new_generation)
-        post_save.connect(content_changed)
-        post_delete.connect(content_changed)
+        for model in content_models():
+            post_save.connect(start_new_generation, sender=model)
+            post_delete.connect(start_new_generation, sender=model)

@@ -61,15 +61,15 @@ def move_generation_on():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def content_changed(sender, instance, **kwargs):
-    """post_save/post_delete receiver: a new generation when what readers see has changed."""
+def content_models():
+    """Every model whose rows readers see in pages (connected one by one: a receiver for every
+    model would cost Django its fast bulk deletes everywhere)."""
     from .models import GlossaryTerm, SupportOrganisation, TranslationGap
 
     content = (Page, Site, Locale, AbstractImage, AbstractDocument, BaseSiteSetting)
     content += (BaseGenericSetting, PageViewRestriction)
     content += (GlossaryTerm, SupportOrganisation, TranslationGap)
-    if isinstance(instance, content):
-        start_new_generation()
+    return [model for model in apps.get_models() if issubclass(model, content)]
 
 
 def cache_key(kind, request, *parts):
@@ -79,11 +79,18 @@ def cache_key(kind, request, *parts):
     return f"{kind}:{generation(request)}:{digest}"
 
 
+def is_page_view(request):
+    """Only Wagtail pages keep fragments; other views' keys would grow with every query string."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "wagtail_serve"
+
+
 def fragment_cache(request):
     """Context processor: what templates key their {% cache %} fragments on. A preview shows
-    unsaved content: its keys are its own and nothing it renders is kept (a timeout of 0)."""
-    if getattr(request, "is_preview", False):
-        return {"content_generation": "preview", "fragment_timeout": 0}
+    unsaved content, and views other than pages vary with their query strings: their keys are
+    their own and nothing they render is kept (a timeout of 0)."""
+    if getattr(request, "is_preview", False) or not is_page_view(request):
+        return {"content_generation": "uncached", "fragment_timeout": 0}
     return {
         "content_generation": SimpleLazyObject(lambda: generation(request)),
         "fragment_timeout": TIMEOUT,
@@ -122,11 +129,11 @@ def is_cacheable_request(request):
     )
 
 
-def is_cacheable_response(request, response):
-    """A page with a CSRF token belongs to one visitor, whether or not it sets the cookie."""
+def is_cacheable_response(response):
+    """Nothing that sets a cookie is kept: a page whose form carries a CSRF token always (re)sends
+    the token's cookie, and messages travel in one."""
     return (
         response.status_code == 200
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not response.streaming
         and not response.cookies
         and response.get("Content-Type", "").startswith("text/html")
@@ -147,7 +154,7 @@ class AnonymousPageCacheMiddleware:
         if response is not None:
             return response
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
+        if is_cacheable_response(response):
             patch_vary_headers(response, ["Cookie"])
             cache.set(key, response, TIMEOUT)
         return response

@@ -9,6 +9,7 @@ PRODUCTION_ENVIRONMENT = {
     "SECRET_KEY": "production-test-key-9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddccbbaa",
     "ALLOWED_HOSTS": "ecourse.example.org",
     "WAGTAILADMIN_BASE_URL": "https://ecourse.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/1",
 }
 
 
@@ -43,15 +44,16 @@ def test_production_settings_pass_the_deployment_checklist_without_warnings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_its_secret_key():
-    without_key = {k: v for k, v in PRODUCTION_ENVIRONMENT.items() if k != "SECRET_KEY"}
+@pytest.mark.parametrize("variable", ["SECRET_KEY", "REDIS_URL"])
+def test_production_refuses_to_start_without_its_secret_key_or_redis(variable):
+    without = {k: v for k, v in PRODUCTION_ENVIRONMENT.items() if k != variable}
 
     result = manage(
-        "check", settings_module="ecourse.settings.production", extra_environment=without_key
+        "check", settings_module="ecourse.settings.production", extra_environment=without
     )
 
     assert result.returncode != 0
-    assert "KeyError: 'SECRET_KEY'" in result.stderr
+    assert f"KeyError: '{variable}'" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,9 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
+# Several processes share the content generation, sessions and whole cached pages through Redis;
+# each process's own memory would serve pages the others have already forgotten.
+REDIS_URL = os.environ["REDIS_URL"]
 ALLOWED_HOSTS = [host.strip() for host in os.environ["ALLOWED_HOSTS"].split(",")]
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 

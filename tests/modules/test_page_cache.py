@@ -123,3 +123,28 @@ def test_a_preview_shows_the_unsaved_lesson_even_when_the_live_one_is_cached(les
 
     assert "<h1>A title nobody has saved yet</h1>" in preview
     assert "A title nobody has saved yet" not in client.get(lesson.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "https://another-site.example"}, {"Sec-Fetch-Site": "cross-site"}],
+    ids=["another origin", "cross-site fetch"],
+)
+def test_another_site_cannot_post_a_completion_for_a_reader_without_an_account(lesson, headers):
+    reader = Client(enforce_csrf_checks=True)
+
+    response = reader.post(reverse("complete_lesson", args=[lesson.pk]), headers=headers)
+
+    assert response.status_code == 403
+    assert "sessionid" not in response.cookies
+
+
+def test_a_reader_s_own_form_posts_from_the_same_origin(lesson):
+    reader = Client(enforce_csrf_checks=True)
+
+    response = reader.post(
+        reverse("complete_lesson", args=[lesson.pk]),
+        headers={"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"},
+    )
+
+    assert response.status_code == 302
