@@ -54,6 +54,18 @@ class Site:
         with sqlite3.connect(self.database) as connection:
             return connection.execute(sql, params).fetchall()
 
+    def translation(self, slug, language):
+        """(id, address) of the page with ``slug`` (in any language) in ``language``."""
+        ((page_id, url_path),) = self.query(
+            "SELECT p.id, p.url_path FROM wagtailcore_page p "
+            "JOIN wagtailcore_locale l ON p.locale_id = l.id WHERE l.language_code = ? "
+            "AND p.translation_key = (SELECT translation_key FROM wagtailcore_page "
+            "WHERE slug = ? LIMIT 1)",
+            language,
+            slug,
+        )
+        return page_id, f"{self.url}/{language}/{url_path.split('/', 2)[2]}"
+
     def manage(self, *command):
         manage(self.folder, *command)
 

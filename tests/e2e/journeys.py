@@ -86,14 +86,7 @@ def read_lessons(page, camera=no_screenshot):
 
 
 def course_url(site, language):
-    (path,) = site.query(
-        "SELECT url_path FROM wagtailcore_page p JOIN wagtailcore_locale l ON p.locale_id = l.id "
-        "WHERE l.language_code = ? AND p.translation_key = (SELECT translation_key "
-        "FROM wagtailcore_page WHERE slug = ? LIMIT 1)",
-        language,
-        COURSE_SLUG,
-    )[0]
-    return f"{site.url}/{language}/{path.split('/', 2)[2]}"
+    return site.translation(COURSE_SLUG, language)[1]
 
 
 def finish_course(page, site, language):

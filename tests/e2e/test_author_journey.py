@@ -39,10 +39,7 @@ def test_an_authors_new_lesson_is_reviewed_translated_into_french_and_read_at_fr
 ):
     site = own_site
     site.manage("shell", "-c", TEAM)
-    ((module_id,),) = site.query(
-        "SELECT p.id FROM wagtailcore_page p JOIN wagtailcore_locale l ON p.locale_id = l.id "
-        "WHERE l.language_code = 'en' AND p.slug = 'foundations'"
-    )
+    module_id, _ = site.translation("foundations", "en")
 
     author = log_in_to_admin(browser, site, "author")
     author.goto(f"{site.url}/admin/pages/add/modules/lessonpage/{module_id}/")
@@ -81,12 +78,7 @@ def test_an_authors_new_lesson_is_reviewed_translated_into_french_and_read_at_fr
     author.get_by_label("French").check()
     camera(author, "author-sends-it-for-translation")
     author.locator("main form button[type=submit], main form input[type=submit]").first.click()
-    ((french_id,),) = site.query(
-        "SELECT p.id FROM wagtailcore_page p JOIN wagtailcore_locale l ON p.locale_id = l.id "
-        "WHERE l.language_code = 'fr' AND p.translation_key = "
-        "(SELECT translation_key FROM wagtailcore_page WHERE id = ?)",
-        lesson_id,
-    )
+    french_id, _ = site.translation("talking-about-an-arrest", "fr")
     translator = log_in_to_admin(browser, site, "translator")
     translator.goto(f"{site.url}/admin/pages/{french_id}/edit/")
     camera(translator, "translator-opens-the-french-draft")
@@ -106,13 +98,7 @@ def test_an_authors_new_lesson_is_reviewed_translated_into_french_and_read_at_fr
     camera(translator, "translator-published")
 
     learner = open_context(browser).new_page()
-    ((module_path,),) = site.query(
-        "SELECT url_path FROM wagtailcore_page p JOIN wagtailcore_locale l ON p.locale_id = l.id "
-        "WHERE l.language_code = 'fr' AND p.translation_key = "
-        "(SELECT translation_key FROM wagtailcore_page WHERE id = ?)",
-        module_id,
-    )
-    learner.goto(f"{site.url}/fr/{module_path.split('/', 2)[2]}")
+    learner.goto(site.translation("foundations", "fr")[1])
     learner.get_by_role("link", name=FRENCH[TITLE]).click()
     camera(learner, "french-learner-reads-the-lesson")
     expect(learner.locator("main")).to_contain_text(FRENCH[LESSON_TEXT])
