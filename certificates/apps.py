@@ -8,4 +8,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import privacy, receivers
+
+        receivers.connect()
+        privacy.register()

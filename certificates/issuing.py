@@ -1,6 +1,6 @@
 """When a certificate is due, and issuing it exactly once.
 
-Called whenever a learner action may have completed a course (see signals.py). The check reads
+Called whenever a learner action may have completed a course (see receivers.py). The check reads
 committed progress, and the database's unique constraint settles a race: however many requests
 complete the course at the same moment, one certificate is issued and one e-mail sent.
 """
@@ -12,13 +12,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from learners.enrolments import mark_completed
 from learners.models import LearnerProfile
-from modules.languages import live_translation
+from learners.progress import LearnerRecord, progress_for_courses
+from modules.languages import live_translation, source_language, source_locale
 from modules.models import CoursePage
-from modules.progress import LearnerRecord, progress_for_courses
 
 from .models import Certificate
 
@@ -29,7 +28,7 @@ def reference_course(page):
     course = CoursePage.objects.ancestor_of(page).first()
     if course is None:
         return None
-    source = course.get_translation_or_none(Locale.get_default())
+    source = course.get_translation_or_none(source_locale())
     return source if source is not None and source.live else course
 
 
@@ -41,7 +40,7 @@ def issue_due_certificates(user, courses=None):
     if profile is None:
         return []
     if courses is None:
-        courses = CoursePage.objects.live().filter(locale=Locale.get_default())
+        courses = CoursePage.objects.live().filter(locale__language_code=source_language())
     held = set(Certificate.objects.filter(user=user).values_list("course_key", flat=True))
     courses = [course for course in courses if course.translation_key not in held]
     issued = []

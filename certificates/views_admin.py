@@ -17,9 +17,9 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from modules.languages import source_language, source_page_choices
 from modules.models import CoursePage
 
 from .issuing import reissue, revoke
@@ -27,8 +27,7 @@ from .models import Certificate
 
 
 def course_choices():
-    courses = CoursePage.objects.filter(locale=Locale.get_default()).order_by("title")
-    return [(str(course.translation_key), course.title) for course in courses]
+    return source_page_choices(CoursePage)
 
 
 class CertificateFilterSet(WagtailFilterSet):
@@ -133,7 +132,7 @@ class CertificateIndexView(IndexView):
     def get_base_queryset(self):
         """Each certificate with its course's title, read in the same query."""
         titles = CoursePage.objects.filter(
-            translation_key=OuterRef("course_key"), locale=Locale.get_default()
+            translation_key=OuterRef("course_key"), locale__language_code=source_language()
         ).values("title")[:1]
         return super().get_base_queryset().annotate(course_title=Subquery(titles))
 

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from modules import page_cache
+from modules import caching
 from modules import views as module_views
 
 urlpatterns = [
@@ -24,8 +24,8 @@ urlpatterns += i18n_patterns(
     path("", include("learners.urls")),
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),
-    # Wagtail's page serving comes last: it claims every path the patterns above do not. Its own
-    # view is wrapped to remember routes (modules/page_cache.py).
-    *wagtail_urls.urlpatterns[:-1],
-    re_path(wagtail_urls.serve_pattern, page_cache.serve_page, name="wagtail_serve"),
+    # Pages come last: they claim every path the patterns above do not. Wagtail's view on a
+    # remembered route (modules/caching.py), then Wagtail's own URLs for everything else.
+    caching.page_url(),
+    path("", include(wagtail_urls)),
 )

@@ -8,4 +8,6 @@ class LearnersConfig(AppConfig):
     verbose_name = _("Learners")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import receivers
+
+        receivers.connect()

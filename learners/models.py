@@ -94,3 +94,8 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.course_key}"
+
+
+# Enrolments in a completed course: ``completed_at`` is set when the certificate is issued, which
+# happens exactly when ``learners.progress.is_course_complete`` holds. Reports count these.
+COMPLETED = models.Q(completed_at__isnull=False)

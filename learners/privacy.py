@@ -1,19 +1,36 @@
-"""A learner's right to their data: everything we hold about them, and its erasure."""
+"""A learner's right to their data: everything we hold about them, and its erasure.
+
+This app exports and erases what it and the layers below it own. An app above that keeps
+personal data of its own (certificates, say) registers a section here from its
+``AppConfig.ready()``, with how to export it and how to erase it, so this module never imports it.
+"""
+
+from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models.functions import Coalesce
-from django.utils import timezone
 
-from certificates.models import Certificate
 from quizzes.models import QuizAttempt
 
 from .models import Enrolment, LearnerProfile, LessonCompletion
 
 
+@dataclass(frozen=True)
+class Section:
+    export: object  # user → JSON-ready data
+    erase: object  # user → None, run in the deletion's transaction before the account goes
+
+
+registered_sections = {}
+
+
+def register_section(name, export, erase):
+    registered_sections[name] = Section(export, erase)
+
+
 def learner_data(user):
     """Every row the learner owns, as plain JSON-ready data."""
     profile = LearnerProfile.objects.filter(user=user).first()
-    return {
+    data = {
         "account": {
             "email": user.email,
             "date_joined": user.date_joined.isoformat(),
@@ -57,28 +74,17 @@ def learner_data(user):
             }
             for attempt in QuizAttempt.objects.filter(user=user).order_by("started_at")
         ],
-        "certificates": [
-            {
-                "course_key": str(certificate.course_key),
-                "name": certificate.full_name,
-                "code": certificate.grouped_code,
-                "issued_at": certificate.issued_at.isoformat(),
-                "revoked_at": certificate.revoked_at and certificate.revoked_at.isoformat(),
-            }
-            for certificate in Certificate.objects.filter(user=user).order_by("issued_at")
-        ],
     }
+    for name, section in registered_sections.items():
+        data[name] = section.export(user)
+    return data
 
 
 @transaction.atomic
 def delete_learner(user):
     """Erase the account and everything hanging from it (profile, e-mail addresses,
-    completions, enrolments, quiz attempts and their responses) in one transaction.
-    Certificates stay as records, so a code someone checks still answers, but lose the name
-    and read as withdrawn."""
-    Certificate.objects.filter(user=user).update(
-        full_name="",
-        revoked_at=Coalesce("revoked_at", timezone.now()),
-        revoked_reason="Withdrawn at the holder's request.",
-    )
+    completions, enrolments, quiz attempts and their responses) in one transaction, after each
+    registered section has erased or anonymised its own rows."""
+    for section in registered_sections.values():
+        section.erase(user)
     user.delete()

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from modules.models import CoursePage, LessonPage
-from modules.progress import LearnerRecord, progress_for_courses, record_completion
 
 from .forms import DeleteAccountForm, ProfileForm
 from .models import LearnerProfile
 from .privacy import delete_learner, learner_data
+from .progress import LearnerRecord, progress_for_courses, record_completion
 
 
 @csrf_exempt
@@ -28,7 +28,7 @@ def complete_lesson(request, lesson_id):
     """Record the completion, then go on to the next page of the module (or back to it).
 
     A reader without an account keeps completions in their session only, so their form carries
-    no CSRF token and their lesson pages can be cached whole (modules/page_cache.py); the browser's
+    no CSRF token and their lesson pages can be cached whole (modules/caching.py); the browser's
     Origin header still keeps other sites from posting it. A learner's completions are records,
     and Django's CSRF check guards them.
     """

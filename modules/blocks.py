@@ -1,20 +1,17 @@
 """The content elements a lesson is made of. There is deliberately no raw-HTML block."""
 
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Locale
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from resources.blocks import GlossaryTermBlock, SupportDirectoryBlock
+from resources.editing import RICH_TEXT_FEATURES
 
 from .choices import Audience
-
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
 class KeyFactBlock(blocks.StructBlock):
@@ -212,76 +209,6 @@ class VideoBlock(blocks.StructBlock):
             "title": "Talking with children about a parent in prison",
             "transcript": "A counsellor explains how to answer a child's first questions.",
         }
-
-
-class GlossaryTermBlock(blocks.StructBlock):
-    """A term of the glossary with its definition, folded open by the reader."""
-
-    term = SnippetChooserBlock(
-        "modules.GlossaryTerm",
-        label=_("Term"),
-        help_text=_("Choose the English term; each translation of the lesson shows its own."),
-    )
-
-    class Meta:
-        icon = "help"
-        template = "blocks/glossary_term_block.html"
-        label = _("Glossary term")
-        help_text = _("A term learners can open to read its definition, linked to the glossary.")
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        term = value["term"]
-        context["term"] = term.localized if term else None
-        context["glossary"] = (
-            apps.get_model("modules", "GlossaryPage")
-            .objects.live()
-            .filter(locale=Locale.get_active())
-            .first()
-        )
-        return context
-
-    def get_preview_value(self):
-        term = apps.get_model("modules", "GlossaryTerm").objects.first()
-        return {"term": term}
-
-
-def country_choices():
-    return list(countries)
-
-
-class SupportDirectoryBlock(blocks.StructBlock):
-    """The organisations of one country from the support directory."""
-
-    heading = blocks.CharBlock(
-        required=False,
-        max_length=120,
-        label=_("Heading"),
-        help_text=_("Optional, e.g. “Where to refer a family in Uruguay”."),
-    )
-    country = blocks.ChoiceBlock(
-        choices=country_choices,
-        label=_("Country"),
-        help_text=_("The lesson lists the directory's organisations in this country."),
-    )
-
-    class Meta:
-        icon = "site"
-        template = "blocks/support_directory_block.html"
-        label = _("Support organisations")
-        help_text = _("Organisations that help families of people in prison, for one country.")
-        preview_value = {"heading": "Where to refer a family", "country": "UY"}
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        locale = Locale.get_active()
-        context["organisations"] = apps.get_model("modules", "SupportOrganisation").objects.filter(
-            locale=locale, country=value["country"]
-        )
-        context["directory"] = (
-            apps.get_model("modules", "DirectoryPage").objects.live().filter(locale=locale).first()
-        )
-        return context
 
 
 class LessonStreamBlock(blocks.StreamBlock):

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
 
 UNTRANSLATED_PARAMETER = "untranslated"
 
@@ -78,3 +79,29 @@ def live_translation(page_class, translation_key, *languages):
         if language in by_language:
             return by_language[language]
     return next(iter(by_language.values()), None)
+
+
+def source_language():
+    """The language authors write in, as Wagtail's content languages spell it, without a query.
+    Everything that asks "is this the source?" asks here."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def source_locale():
+    return Locale.objects.get(language_code=source_language())
+
+
+def target_locales():
+    """Every locale but the source, by language code: the languages translators work in."""
+    return Locale.objects.exclude(language_code=source_language()).order_by("language_code")
+
+
+def source_pages(page_class):
+    """The ``page_class`` pages in the source language, in tree order."""
+    return page_class.objects.filter(locale__language_code=source_language()).order_by("path")
+
+
+def source_page_choices(page_class):
+    """``(translation key, title)`` of each source page of ``page_class``: what reports and admin
+    filters offer, one choice whatever the languages it is read in."""
+    return [(str(page.translation_key), page.title) for page in source_pages(page_class)]

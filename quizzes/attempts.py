@@ -10,12 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from learners.enrolments import enrol
-from modules.models import CoursePage
-
 from .models import QuestionResponse, QuizAttempt, QuizState
 from .scoring import score
-from .signals import attempt_submitted
+from .signals import attempt_started, attempt_submitted
 
 
 class AttemptRefused(Exception):
@@ -41,14 +38,15 @@ def start_attempt(user, quiz, language_code):
                 )
                 % {"count": quiz.max_attempts}
             )
-        enrol(user, CoursePage.keys_above([quiz]).values(), language_code)
-        return QuizAttempt.objects.create(
+        attempt = QuizAttempt.objects.create(
             user=user,
             quiz_key=quiz.translation_key,
             number=state.used + 1,
             language_code=language_code,
             seed=secrets.randbelow(2**31),
         )
+        attempt_started.send(sender=QuizAttempt, user=user, quiz=quiz, language_code=language_code)
+        return attempt
 
 
 def submit_attempt(attempt_id, user, quiz, answers, language_code):
@@ -73,8 +71,8 @@ def submit_attempt(attempt_id, user, quiz, answers, language_code):
         attempt.submitted_at = timezone.now()
         attempt.save()
         record_responses(attempt)
-    # Sent once the result is committed, so a receiver that checks the learner's progress (the
-    # certificates app) sees it, as lesson_completed is.
+    # Sent once the result is committed, so a receiver that reads the learner's progress (the
+    # certificates app) sees it.
     attempt_submitted.send(sender=QuizAttempt, user=user, attempt=attempt, quiz=quiz)
     return attempt, True
 

@@ -17,8 +17,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from modules.blocks import RICH_TEXT_FEATURES
-from modules.models import ShownOnceTranslated, tabs, title_panel
+from modules.caching import RemembersViewRestrictions
+from resources.editing import RICH_TEXT_FEATURES, tabs, title_panel
 
 from .blocks import QuestionStreamBlock
 from .forms import AnswerForm
@@ -31,7 +31,7 @@ class Feedback(models.TextChoices):
     REVIEW = "review", _("A full review with the right answers and explanations")
 
 
-class QuizPage(ShownOnceTranslated, Page):
+class QuizPage(RemembersViewRestrictions, Page):
     """The questions that close a module. Passing it is part of completing the module."""
 
     intro = RichTextField(

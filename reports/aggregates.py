@@ -15,7 +15,7 @@ from django.db.models.functions import RowNumber, TruncMonth
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from learners.models import Enrolment, Role
+from learners.models import COMPLETED, Enrolment, Role
 
 
 def percent(part, whole):
@@ -48,7 +48,7 @@ def course_uptake(enrolments, courses):
         .values("course_key")
         .annotate(
             started=Count("id"),
-            completed=Count("id", filter=Q(completed_at__isnull=False)),
+            completed=Count("id", filter=COMPLETED),
         )
         .order_by()
     )
@@ -67,7 +67,7 @@ def median_days_to_complete(enrolments):
     (odd count) or two (even count): for n completions, positions p with n ≤ 2p ≤ n + 2.
     """
     middle = (
-        enrolments.filter(completed_at__isnull=False)
+        enrolments.filter(COMPLETED)
         .annotate(
             duration=F("completed_at") - F("started_at"),
             position=Window(
@@ -98,7 +98,7 @@ class MonthCount:
 def completions_per_month(enrolments):
     """Completions in each month from the first to the last, months without any included."""
     counts = (
-        enrolments.filter(completed_at__isnull=False)
+        enrolments.filter(COMPLETED)
         .annotate(month=TruncMonth("completed_at"))
         .values_list("month")
         .annotate(count=Count("id"))
@@ -161,7 +161,7 @@ def learners_by(profiles, breakdown="role"):
         .values_list(*(f"user__learner_profile__{name}" for name in fields))
         .annotate(
             started=Count("user", distinct=True),
-            completed=Count("user", distinct=True, filter=Q(completed_at__isnull=False)),
+            completed=Count("user", distinct=True, filter=COMPLETED),
         )
         .order_by()
     }

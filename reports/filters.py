@@ -3,32 +3,24 @@
 import django_filters
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.models import Locale
 
 from certificates.models import Certificate
 from learners.models import Enrolment, LearnerProfile, Role
+from modules.languages import source_page_choices
 from modules.models import CoursePage
 from quizzes.models import QuestionResponse, QuizPage
+from resources.blocks import country_choices
 
 from .aggregates import BREAKDOWNS
 
 
-def source_pages(page_class):
-    return page_class.objects.filter(locale=Locale.get_default()).order_by("path")
-
-
 def course_choices():
-    return [(str(course.translation_key), course.title) for course in source_pages(CoursePage)]
+    return source_page_choices(CoursePage)
 
 
 def quiz_choices():
-    return [(str(quiz.translation_key), quiz.title) for quiz in source_pages(QuizPage)]
-
-
-def country_choices():
-    return list(countries)
+    return source_page_choices(QuizPage)
 
 
 class LanguageFilter(django_filters.ChoiceFilter):

@@ -10,18 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from certificates.models import Certificate
 from learners.models import Enrolment, LearnerProfile
+from modules.languages import source_pages, target_locales
 from modules.models import CoursePage
 from quizzes.models import QuestionResponse, QuizAttempt, QuizPage
+from translation.status import course_status
 
 from . import aggregates, filters
 from .charts import bar_chart
 from .models import Report
-from .translation_status import course_status
 
 
 class PercentColumn(Column):
@@ -39,6 +39,19 @@ class CourseReportView(ReportView):
     permission_required = "view"
     paginate_by = 100
     base_model = None
+    extra_export_headings = {}
+
+    @property
+    def list_export(self):
+        """The spreadsheet's columns: the page's, unless a report lists its own."""
+        return [column.name for column in self.columns]
+
+    @property
+    def export_headings(self):
+        return {
+            **{column.name: column.label for column in self.columns},
+            **self.extra_export_headings,
+        }
 
     def dispatch(self, request, *args, **kwargs):
         # A plain 403 rather than Wagtail's redirect to the dashboard, so a shared export link
@@ -73,12 +86,10 @@ class CourseUptakeView(CourseReportView):
         PercentColumn("completion_rate", label=_("Completion rate")),
         Column("median_days", label=_("Median days to complete")),
     ]
-    list_export = ["title", "started", "completed", "completion_rate", "median_days"]
-    export_headings = {column.name: column.label for column in columns}
 
     def rows(self, enrolments):
         self.enrolments = enrolments
-        return aggregates.course_uptake(enrolments, filters.source_pages(CoursePage))
+        return aggregates.course_uptake(enrolments, source_pages(CoursePage))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -105,8 +116,6 @@ class LearnersView(CourseReportView):
         Column("completed", label=_("Completed a course")),
         PercentColumn("completed_rate", label=_("Completed (%)")),
     ]
-    list_export = [column.name for column in columns]
-    export_headings = {column.name: column.label for column in columns}
 
     def rows(self, profiles):
         return aggregates.learners_by(profiles, self.filters.breakdown_value)
@@ -140,8 +149,7 @@ class QuizItemAnalysisView(CourseReportView):
         "first_attempts",
         "first_attempt_pass_rate",
     ]
-    export_headings = {
-        **{column.name: column.label for column in columns},
+    extra_export_headings = {
         "correct": _("Correct"),
         "option_summary": _("Options chosen"),
         "first_attempts": _("First attempts"),
@@ -149,7 +157,7 @@ class QuizItemAnalysisView(CourseReportView):
 
     def rows(self, responses):
         """The same filters pick the responses and the attempts, whose fields share names."""
-        quizzes = filters.source_pages(QuizPage)
+        quizzes = source_pages(QuizPage)
         attempts = QuizAttempt.objects.filter(submitted_at__isnull=False)
         if self.filters and self.filters.is_valid():
             attempts = self.filters.filter_queryset(attempts)
@@ -171,8 +179,6 @@ class CertificatesPerMonthView(CourseReportView):
         Column("issued", label=_("Issued")),
         Column("revoked", label=_("Revoked")),
     ]
-    list_export = [column.name for column in columns]
-    export_headings = {column.name: column.label for column in columns}
 
     def rows(self, certificates):
         return aggregates.certificates_per_month(certificates)
@@ -196,7 +202,7 @@ class TranslationStatusView(CourseReportView):
 
     @cached_property
     def target_locales(self):
-        return list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
+        return list(target_locales())
 
     @cached_property
     def columns(self):

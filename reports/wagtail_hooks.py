@@ -5,7 +5,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
-from .dashboard import TranslationStatusPanel, sees_translation_status
 
 REPORTS = [
     ("uptake", _("Course uptake"), "group"),
@@ -45,9 +44,3 @@ def menu_item(name, label, icon, order):
 
 for order, (name, label, icon) in enumerate(REPORTS, start=1):
     menu_item(name, label, icon, order * 10)
-
-
-@hooks.register("construct_homepage_panels")
-def add_translation_status_panel(request, panels):
-    if sees_translation_status(request.user):
-        panels.append(TranslationStatusPanel())

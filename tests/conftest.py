@@ -12,8 +12,8 @@ from modules.factories import (
     ModulePageFactory,
 )
 from modules.models import HomePage
-from modules.translation import source_strings, translate_page
 from quizzes.factories import QuizPageFactory
+from translation.localize import source_strings, translate_page
 
 
 @pytest.fixture(autouse=True)

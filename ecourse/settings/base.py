@@ -14,12 +14,16 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
+# The project's apps, bottom layer first (docs/architecture.md).
 INSTALLED_APPS = [
+    "resources",
     "modules",
+    "translation",
     "quizzes",
     "learners",
     "certificates",
     "reports",
+    "ecourse",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -52,7 +56,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and routing: pages for readers without a session come whole from the cache.
-    "modules.page_cache.AnonymousPageCacheMiddleware",
+    "modules.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the session's language), before CommonMiddleware (which
     # needs the language to resolve i18n_patterns URLs when it appends slashes).
@@ -81,7 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "modules.page_cache.fragment_cache",
+                "modules.caching.fragment_cache",
             ],
         },
     },
@@ -103,7 +107,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "fragments" is each process's own memory, for entries that never change once written: page
-# fragments and routes keyed by the content generation (modules/page_cache.py).
+# fragments and routes keyed by the content generation (modules/caching.py).
 FRAGMENT_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",

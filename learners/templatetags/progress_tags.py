@@ -1,6 +1,6 @@
 from django import template
 
-from modules.progress import LearnerRecord, course_progress, module_progress
+from learners.progress import LearnerRecord, course_progress, module_progress
 
 register = template.Library()
 

@@ -4,7 +4,7 @@
   for review, but cannot publish.
 - Reviewers approve or reject in "Expert review" and publish, in every language.
 - Translators translate with wagtail-localize; their page permissions cover each translated tree
-  only (granted here for the trees that exist, and by ``modules.teams`` for trees created later),
+  only (granted here for the trees that exist, and by ``translation.teams`` for trees created later),
   so the English source stays out of their reach.
 
 "Expert review" replaces Wagtail's default "Moderators approval" on the root page, so it covers

@@ -18,7 +18,7 @@ PAGE_TYPES = [
     for model in apps.get_models()
     if issubclass(model, Page)
     and model is not Page
-    and model._meta.app_label in {"modules", "quizzes"}
+    and model._meta.app_label in {"resources", "modules", "quizzes"}
 ]
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.utils.html import escape
 
 from modules.models import CourseIndexPage, LessonPage, ModulePage
-from modules.translation import MissingTranslations, source_strings, translate_page
+from translation.localize import MissingTranslations, source_strings, translate_page
 
 
 def into_spanish(page, locale):

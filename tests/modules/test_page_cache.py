@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from learners.factories import LearnerProfileFactory
 from learners.models import LessonCompletion
-from modules.factories import GlossaryTermBlockFactory, GlossaryTermFactory
 from modules.models import LessonPage, ModulePage
+from resources.factories import GlossaryTermBlockFactory, GlossaryTermFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 
 from modules.factories import LessonPageFactory
 from modules.models import ModulePage
-from modules.translation import source_strings, translate_page
+from translation.localize import source_strings, translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from learners.progress import LearnerRecord, course_progress, module_progress
 from modules.models import LessonPage, ModulePage
-from modules.progress import LearnerRecord, course_progress, module_progress
 from quizzes.models import QuizPage
 
 from .helpers import answers, start_attempt, submit

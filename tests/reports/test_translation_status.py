@@ -6,8 +6,8 @@ from wagtail.models import Locale
 
 from modules.factories import LessonPageFactory, ModulePageFactory
 from modules.models import LessonPage, ModulePage
-from modules.translation import source_strings, translate_page
 from tests.reports.helpers import rows
+from translation.localize import source_strings, translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 from wagtail_localize.models import Translation
 
-from modules.models import LessonPage, ModulePage, TranslationGap
-from modules.translation import source_strings, translate_page
+from modules.models import LessonPage, ModulePage
+from translation.localize import source_strings, translate_page
+from translation.models import TranslationGap
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,14 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from .models import ModulePage, TranslationGap
-from .translation import WrongCatalogue, import_module_catalogue, module_catalogue
+from modules.languages import source_language, target_locales
+from modules.models import ModulePage
+
+from .availability import unavailable_paths
+from .catalogues import WrongCatalogue, import_module_catalogue, module_catalogue
+from .models import TranslationGap
 
 MAX_CATALOGUE_BYTES = 2 * 1024 * 1024
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
@@ -62,19 +66,19 @@ def can_translate(user, module, locale):
 class ModuleTranslationView(WagtailAdminTemplateMixin, TemplateView):
     """A module's state in each language, with its PO file to download and an upload form."""
 
-    template_name = "modules/admin/module_translation.html"
+    template_name = "translation/module_translation.html"
     page_title = _("Translate as a PO file")
     header_icon = "wagtail-localize-language"
 
     def dispatch(self, request, module_id, language_code=None):
         if not request.user.has_perm(SUBMIT_TRANSLATION):
             raise PermissionDenied
-        self.module = get_object_or_404(ModulePage, pk=module_id, locale=Locale.get_default())
+        self.module = get_object_or_404(
+            ModulePage, pk=module_id, locale__language_code=source_language()
+        )
         self.locale = None
         if language_code is not None:
-            self.locale = get_object_or_404(
-                Locale.objects.exclude(pk=self.module.locale_id), language_code=language_code
-            )
+            self.locale = get_object_or_404(target_locales(), language_code=language_code)
             if not can_translate(request.user, self.module, self.locale):
                 raise PermissionDenied
         return super().dispatch(request)
@@ -84,7 +88,7 @@ class ModuleTranslationView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, form=None, **kwargs):
         rows = []
-        for locale in Locale.objects.exclude(pk=self.module.locale_id).order_by("language_code"):
+        for locale in target_locales():
             translated = self.module.get_translation_or_none(locale)
             rows.append(
                 {
@@ -94,7 +98,7 @@ class ModuleTranslationView(WagtailAdminTemplateMixin, TemplateView):
                     and TranslationGap.objects.filter(page=translated).exists(),
                     "hidden": translated is not None
                     and translated.live
-                    and translated.path in ModulePage.unavailable_paths([translated]),
+                    and translated.path in unavailable_paths([translated]),
                     "can_translate": can_translate(self.request.user, self.module, locale),
                     "form": form if form and locale == self.locale else CatalogueForm(),
                 }

@@ -5,15 +5,15 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
-from modules.factories import (
+from modules.factories import LessonPageFactory
+from resources.factories import (
     DirectoryPageFactory,
     GlossaryPageFactory,
     GlossaryTermFactory,
-    LessonPageFactory,
     SupportOrganisationFactory,
 )
-from modules.models import GlossaryPage, GlossaryTerm
-from modules.translation import source_strings, translate_page, translate_snippet
+from resources.models import GlossaryPage, GlossaryTerm
+from translation.localize import source_strings, translate_page, translate_snippet
 
 pytestmark = pytest.mark.django_db
 
@@ -82,12 +82,7 @@ def test_the_glossary_page_lists_every_term_of_its_language(
 ):
     locale = Locale.objects.get(language_code=language)
     GlossaryTermFactory(term="alternatives to imprisonment", locale=locale)
-    glossary = (
-        home.get_translation(locale)
-        .get_children()
-        .type(__import__("modules.models", fromlist=["GlossaryPage"]).GlossaryPage)
-        .get()
-    )
+    glossary = home.get_translation(locale).get_children().type(GlossaryPage).get()
 
     html = client.get(glossary.url).text.replace("&#x27;", "'")
 
@@ -145,7 +140,7 @@ def test_a_translator_edits_the_french_term_but_not_the_english_one(
     french = term.get_translation(locales["fr"])
 
     def edit_url(snippet):
-        return reverse("wagtailsnippets_modules_glossaryterm:edit", args=[snippet.pk])
+        return reverse("wagtailsnippets_resources_glossaryterm:edit", args=[snippet.pk])
 
     assert client.get(edit_url(french)).status_code == 200
     response = client.post(

@@ -2,7 +2,8 @@
 
 A lesson is complete when the learner has a completion row for its translation_key, in any
 language; a quiz when one of their attempts at its translation_key passed. A module is complete
-when all its live lessons and quizzes are; a course when all its modules are. Unpublished or
+when all its live lessons and quizzes are; a course when all its modules are
+(``is_course_complete``, the one rule issuing and the synthetic report data share). Unpublished or
 deleted pages are not in the live tree, so they never block completion.
 """
 
@@ -10,17 +11,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import translation
+from django.utils.translation import get_language
 from wagtail.models import Page
 
-from learners.enrolments import enrol
-from learners.models import LessonCompletion
+from modules.languages import source_language
+from modules.models import CoursePage, LessonPage, ModulePage
 from quizzes.models import QuizAttempt, QuizPage, QuizState
+from translation.availability import unavailable_paths
 
-from .models import CoursePage, LessonPage, ModulePage
+from .enrolments import enrol
+from .models import LessonCompletion
 from .signals import lesson_completed
 
 SESSION_KEY = "completed_lessons"
@@ -58,6 +60,17 @@ class LearnerRecord:
         return attempts
 
 
+def is_course_complete(modules, completed_lessons, passed_quizzes):
+    """Whether a course is complete: it has a module, and every lesson of each module is in
+    ``completed_lessons`` and every quiz in ``passed_quizzes``. ``modules`` gives each module's
+    ``(lesson keys, quiz keys)``; keys are translation keys, all of one type."""
+    modules = list(modules)
+    return bool(modules) and all(
+        set(lessons) <= completed_lessons and set(quizzes) <= passed_quizzes
+        for lessons, quizzes in modules
+    )
+
+
 @dataclass
 class ModuleProgress:
     module: ModulePage
@@ -77,6 +90,14 @@ class ModuleProgress:
     @property
     def steps_done(self):
         return self.done + sum(quiz.state.passed for quiz in self.quizzes)
+
+    @property
+    def lesson_keys(self):
+        return [lesson.translation_key for lesson in self.lessons]
+
+    @property
+    def quiz_keys(self):
+        return [quiz.translation_key for quiz in self.quizzes]
 
     @property
     def is_complete(self):
@@ -128,7 +149,13 @@ class CourseProgress:
 
     @property
     def is_complete(self):
-        return bool(self.modules) and all(module.is_complete for module in self.modules)
+        lessons = [lesson for module in self.modules for lesson in module.lessons]
+        quizzes = [quiz for module in self.modules for quiz in module.quizzes]
+        return is_course_complete(
+            [(module.lesson_keys, module.quiz_keys) for module in self.modules],
+            {lesson.translation_key for lesson in lessons if lesson.is_done},
+            {quiz.translation_key for quiz in quizzes if quiz.state.passed},
+        )
 
     @property
     def percent(self):
@@ -190,9 +217,9 @@ def progress_for_courses(courses, record):
     modules = list(
         ModulePage.objects.live().filter(under_courses).select_related("locale").order_by("path")
     )
-    hidden = ModulePage.unavailable_paths(modules)
+    hidden = unavailable_paths(modules)
     progress = summarise(courses, modules, module_pages(under_courses), record, hidden)
-    if translation.get_language() != settings.LANGUAGE_CODE:
+    if get_language() != source_language():
         count_untranslated_modules(progress)
     return progress
 
@@ -202,7 +229,7 @@ def count_untranslated_modules(progress):
     ones and ones not translated at all. Two queries."""
     source_paths = dict(
         CoursePage.objects.filter(
-            locale__language_code=ModulePage.source_language(),
+            locale__language_code=source_language(),
             translation_key__in=[course.course.translation_key for course in progress],
         ).values_list("translation_key", "path")
     )

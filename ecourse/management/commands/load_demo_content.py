@@ -1,4 +1,4 @@
-"""Load the demo course from modules/demo_content/ and translate it with wagtail-localize.
+"""Load the demo course from ecourse/demo_content/ and translate it with wagtail-localize.
 
 The English tree comes from course.json and one file per module in modules/ (its lessons and
 quiz), each other language from locale/<code>.po (source text → translation, as exported by
@@ -20,20 +20,18 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 from certificates.models import CertificateSettings
+from modules.languages import source_language, source_locale, target_locales
 from modules.models import (
     CourseIndexPage,
     CoursePage,
-    DirectoryPage,
-    GlossaryPage,
-    GlossaryTerm,
     HomePage,
     InformationPage,
     LessonPage,
     ModulePage,
-    SupportOrganisation,
 )
-from modules.translation import source_strings, translate_page, translate_snippet
 from quizzes.models import QuizPage
+from resources.models import DirectoryPage, GlossaryPage, GlossaryTerm, SupportOrganisation
+from translation.localize import source_strings, translate_page, translate_snippet
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "demo_content"
 
@@ -71,7 +69,7 @@ class Command(BaseCommand):
 
     def load_source_tree(self, content):
         """Create the English pages that are missing; return every page, parents first."""
-        english = Locale.objects.get(language_code="en")
+        english = source_locale()
         home = HomePage.objects.get(locale=english, depth=2)
         if not home.intro:
             home.title = content["home"]["title"]
@@ -126,14 +124,14 @@ class Command(BaseCommand):
     def load_glossary_and_directory(self, content):
         """Glossary terms and support organisations in English, then translated through
         wagtail-localize from the other languages given beside them in the file."""
-        english = Locale.objects.get(language_code="en")
+        english = source_locale()
         for data in content["terms"]:
             term, created = GlossaryTerm.objects.get_or_create(
                 locale=english,
-                term=data["term"]["en"],
+                term=data["term"][english.language_code],
                 defaults={
-                    "definition": data["definition"]["en"],
-                    "explanation": data["explanation"]["en"],
+                    "definition": data["definition"][english.language_code],
+                    "explanation": data["explanation"][english.language_code],
                 },
             )
             self.translate_snippet(
@@ -147,10 +145,10 @@ class Command(BaseCommand):
         for data in content["organisations"]:
             organisation, _ = SupportOrganisation.objects.get_or_create(
                 locale=english,
-                name=data["name"]["en"],
+                name=data["name"][english.language_code],
                 defaults={
                     "country": data["country"],
-                    "offers": data["offers"]["en"],
+                    "offers": data["offers"][english.language_code],
                     "contact": data["contact"],
                     "website": data["website"],
                 },
@@ -163,7 +161,7 @@ class Command(BaseCommand):
         """Translate ``snippet`` into each other language it is missing in; ``translated_strings``
         gives, for a language code, the translations of its strings in wagtail-localize's order."""
         english = source_strings(snippet)
-        for locale in Locale.objects.exclude(language_code="en"):
+        for locale in target_locales():
             if snippet.get_translations().filter(locale=locale).exists():
                 continue
             translations = translated_strings(locale.language_code)
@@ -219,7 +217,9 @@ class Command(BaseCommand):
         wording, for the id of its library item or snippet."""
         value = block["value"]
         if block["type"] == "glossary_term":
-            term = GlossaryTerm.objects.get(locale__language_code="en", term=value["term"])
+            term = GlossaryTerm.objects.get(
+                locale__language_code=source_language(), term=value["term"]
+            )
             value = {"term": term.pk}
         elif block["type"] == "image":
             image = self.library_item(get_image_model(), value["image"])

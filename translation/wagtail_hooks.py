@@ -4,17 +4,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import TranslatableMixin
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import GlossaryTerm, ModulePage, SupportOrganisation
+from modules.languages import source_language
+from modules.models import ModulePage
+
+from .availability import send_readers_to_the_course
+from .dashboard import TranslationStatusPanel, sees_translation_status
 from .teams import can_edit_source
-from .views_admin import (
+from .views import (
     SUBMIT_TRANSLATION,
     DownloadCatalogueView,
     ModuleTranslationView,
     UploadCatalogueView,
 )
+
+hooks.register("before_serve_page", send_readers_to_the_course)
 
 
 @hooks.register("register_admin_urls")
@@ -41,7 +45,7 @@ def register_module_translation_urls():
 def translate_as_file_button(page, user, view_name=None, next_url=None):
     if (
         page.specific_class is ModulePage
-        and page.locale.language_code == ModulePage.source_language()
+        and page.locale.language_code == source_language()
         and user.has_perm(SUBMIT_TRANSLATION)
     ):
         yield ListingButton(
@@ -56,34 +60,15 @@ hooks.register("register_page_header_buttons", translate_as_file_button)
 hooks.register("register_page_listing_more_buttons", translate_as_file_button)
 
 
-class GlossaryTermViewSet(SnippetViewSet):
-    model = GlossaryTerm
-    icon = "help"
-    menu_label = _("Glossary")
-    menu_order = 210
-    add_to_admin_menu = True
-    list_display = ["term", "definition"]
-    search_fields = ["term", "definition"]
-
-
-class SupportOrganisationViewSet(SnippetViewSet):
-    model = SupportOrganisation
-    icon = "site"
-    menu_label = _("Support directory")
-    menu_order = 220
-    add_to_admin_menu = True
-    list_display = ["name", "country", "website"]
-    list_filter = ["country"]
-    search_fields = ["name", "offers"]
-
-
-register_snippet(GlossaryTermViewSet)
-register_snippet(SupportOrganisationViewSet)
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    if sees_translation_status(request.user):
+        panels.append(TranslationStatusPanel())
 
 
 def in_source_language(instance):
     return isinstance(instance, TranslatableMixin) and (
-        instance.locale.language_code == ModulePage.source_language()
+        instance.locale.language_code == source_language()
     )
 
 
@@ -102,10 +87,10 @@ def keep_translators_from_deleting_source_snippets(request, instances):
 
 @hooks.register("before_create_snippet")
 def keep_translators_from_creating_source_snippets(request, model):
-    language = request.GET.get("locale", ModulePage.source_language())
+    language = request.GET.get("locale", source_language())
     if (
         issubclass(model, TranslatableMixin)
-        and language == ModulePage.source_language()
+        and language == source_language()
         and not can_edit_source(request.user)
     ):
         raise PermissionDenied

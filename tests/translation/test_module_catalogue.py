@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from modules.models import LessonPage, ModulePage
-from modules.translation import source_strings, translate_page
+from translation.localize import source_strings, translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale
 
+from modules.languages import target_locales
 from modules.models import CoursePage
 
-from .translation_status import course_status
+from .status import course_status
 
 
 def sees_translation_status(user):
@@ -21,10 +21,10 @@ class TranslationStatusPanel(Component):
     name = "translation_status"
     title = _("Course translations")
     order = 150
-    template_name = "reports/translation_panel.html"
+    template_name = "translation/translation_panel.html"
 
     def get_context_data(self, parent_context):
-        locales = list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
+        locales = list(target_locales())
         rows = course_status(CoursePage.objects.all(), locales, modules=False)
         return {
             "locales": locales,

@@ -1,11 +1,14 @@
-"""The people who make the course in the admin, as Django groups (created by migration 0004).
+"""The people who make the course in the admin, as Django groups (created by the migrations
+``modules/0004_course_teams`` and ``0007``).
 
 Translators' page permissions cover each translated tree and never the source tree; a language's
 tree appears when its home page is first translated, so the grant follows it here.
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import GroupPagePermission, Page
+
+from modules.languages import source_language
 
 AUTHORS = "Authors"
 REVIEWERS = "Reviewers"
@@ -15,7 +18,7 @@ TRANSLATED_TREE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 def open_translated_tree(home_page):
     """Let Translators add, edit and publish pages under a translated home page."""
-    if home_page.locale_id == Locale.get_default().pk:
+    if home_page.locale.language_code == source_language():
         return
     translators = Group.objects.filter(name=TRANSLATORS).first()
     if translators is None:
@@ -28,14 +31,8 @@ def open_translated_tree(home_page):
         )
 
 
-def open_new_translated_tree(sender, instance, created, raw=False, **kwargs):
-    """post_save receiver: a home page just created in another language opens to Translators."""
-    if created and not raw:
-        open_translated_tree(instance)
-
-
 def can_edit_source(user):
     """Whether ``user`` may change content in the source language: whoever may edit its page
     tree (Authors, Reviewers, administrators), never Translators alone."""
-    source_home = Page.objects.filter(depth=2, locale=Locale.get_default()).first()
+    source_home = Page.objects.filter(depth=2, locale__language_code=source_language()).first()
     return source_home is not None and source_home.permissions_for_user(user).can_edit()

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
+from modules.languages import source_language
 from modules.models import CoursePage, ModulePage
 
 UP_TO_DATE = "up_to_date"
@@ -191,7 +192,7 @@ def translated_page_ids(pages, locales):
 
 def course_status(courses, locales, modules=True):
     """Rows for each English course of ``courses`` and, if ``modules``, each of its modules."""
-    courses = list(courses.filter(locale=Locale.get_default()).order_by("path"))
+    courses = list(courses.filter(locale__language_code=source_language()).order_by("path"))
     if not courses:
         return []
     under_courses = Q()

@@ -19,7 +19,7 @@ from quizzes.scoring import score
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
-SOURCES_DIR = Path(settings.BASE_DIR) / "modules" / "demo_content" / "sources"
+SOURCES_DIR = Path(settings.BASE_DIR) / "ecourse" / "demo_content" / "sources"
 SOURCES = {
     "Call to Action for Our Children's Lives": "allard-call-to-action.txt",
     "The Role of Civil Society": "canadian-coalition-role-of-civil-society.txt",

@@ -1,0 +1,47 @@
+"""Every learner action that may complete a course ends here, and here only."""
+
+from django.db.models.signals import post_save
+
+from learners.models import LearnerProfile
+from learners.signals import lesson_completed, session_progress_merged
+from quizzes.signals import attempt_submitted
+
+from .issuing import issue_due_certificates, reference_course
+
+
+def issue_for_course_of(user, page):
+    course = reference_course(page)
+    if course is not None:
+        issue_due_certificates(user, [course])
+
+
+def lesson_may_complete_a_course(sender, user, lesson, **kwargs):
+    issue_for_course_of(user, lesson)
+
+
+def pass_may_complete_a_course(sender, user, attempt, quiz, **kwargs):
+    if attempt.passed:
+        issue_for_course_of(user, quiz)
+
+
+def merged_progress_may_complete_a_course(sender, user, **kwargs):
+    """At log-in, once lessons read without an account have joined it."""
+    issue_due_certificates(user)
+
+
+def a_new_profile_gives_the_name_to_print(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        issue_due_certificates(instance.user)
+
+
+def connect():
+    lesson_completed.connect(lesson_may_complete_a_course, dispatch_uid="certificate_on_lesson")
+    attempt_submitted.connect(pass_may_complete_a_course, dispatch_uid="certificate_on_pass")
+    session_progress_merged.connect(
+        merged_progress_may_complete_a_course, dispatch_uid="certificate_on_log_in"
+    )
+    post_save.connect(
+        a_new_profile_gives_the_name_to_print,
+        sender=LearnerProfile,
+        dispatch_uid="certificate_on_new_profile",
+    )

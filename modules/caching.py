@@ -1,0 +1,219 @@
+"""Everything the site keeps in a cache, and how it is forgotten. The cache is wired here only.
+
+Every key carries the *content generation*, a number in the shared cache that any content change
+moves on (a page published, unpublished, moved or deleted; a snippet, image, document, setting,
+site, language or view restriction saved or deleted), so nothing cached outlives the content it
+shows. Three things are kept under it:
+
+- whole pages for readers without a session, in the shared cache, served before sessions,
+  routing or templates run (``AnonymousPageCacheMiddleware``);
+- the way from a path to its page, in each process's own memory (``serve_page``);
+- fragments of learners' pages (lesson body, pager, breadcrumbs, language links), in each
+  process's own memory, through Django's ``{% cache %}`` keyed on ``content_generation``
+  (``fragment_cache``).
+"""
+
+import hashlib
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache, caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import Http404, HttpResponse
+from django.urls import re_path
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from wagtail import hooks
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.url_routing import RouteResult
+
+GENERATION_KEY = "content-generation"
+TIMEOUT = 60 * 60
+SKIPPED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+PAGE_VIEW_NAME = "serve_page"
+
+
+def generation(request=None):
+    """The current generation, read once per request when given the request."""
+    if request is not None and hasattr(request, "content_generation"):
+        return request.content_generation
+    # Starting from the clock, not from 1: after the shared cache is emptied, keys kept in a
+    # process's own memory under an old generation can never be mistaken for current ones.
+    value = cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+    if request is not None:
+        request.content_generation = value
+    return value
+
+
+def start_new_generation(**kwargs):
+    """Forget every cached page. Once now and once more when the change is committed: a request
+    that read the new generation before the commit may have cached the old content under it."""
+    move_generation_on()
+    transaction.on_commit(move_generation_on)
+
+
+def move_generation_on():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+CONTENT_BASES = (Page, Site, Locale, AbstractImage, AbstractDocument, PageViewRestriction)
+# Translatable models are the snippets readers see (glossary terms, support organisations...).
+CONTENT_BASES += (BaseSiteSetting, BaseGenericSetting, TranslatableMixin)
+
+
+def content_models():
+    """Every model whose rows readers see in pages. Each is connected by name: a receiver for
+    every model would cost Django its fast bulk deletes everywhere. Rows written only while a
+    page is published (translation gaps) move on with the page_published signal."""
+    return [model for model in apps.get_models() if issubclass(model, CONTENT_BASES)]
+
+
+def connect_invalidation():
+    """Called once from ModulesConfig.ready(), when every app's models are loaded."""
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(start_new_generation, dispatch_uid="content-generation")
+    for model in content_models():
+        post_save.connect(start_new_generation, sender=model, dispatch_uid="content-generation")
+        post_delete.connect(start_new_generation, sender=model, dispatch_uid="content-generation")
+
+
+def cache_key(kind, request, *parts):
+    """A key of the current generation for this host and ``parts`` (hashed: paths may hold any
+    character and be long)."""
+    digest = hashlib.sha256("\n".join([request.get_host(), *parts]).encode()).hexdigest()
+    return f"{kind}:{generation(request)}:{digest}"
+
+
+def is_page_view(request):
+    """Only Wagtail pages keep fragments; other views' keys would grow with every query string."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == PAGE_VIEW_NAME
+
+
+def fragment_cache(request):
+    """Context processor: what templates key their {% cache %} fragments on. A preview shows
+    unsaved content, and views other than pages vary with their query strings: their keys are
+    their own and nothing they render is kept (a timeout of 0)."""
+    if getattr(request, "is_preview", False) or not is_page_view(request):
+        return {"content_generation": "uncached", "fragment_timeout": 0}
+    return {
+        "content_generation": SimpleLazyObject(lambda: generation(request)),
+        "fragment_timeout": TIMEOUT,
+    }
+
+
+class RemembersViewRestrictions:
+    """Page mixin: Wagtail looks up view restrictions on every request (two queries). When the
+    remembered route knows a page has none, ``serve_page`` says so here and nothing is asked."""
+
+    known_view_restrictions = None
+
+    def get_view_restrictions(self):
+        if self.known_view_restrictions is not None:
+            return self.known_view_restrictions
+        return super().get_view_restrictions()
+
+
+def page_route(request, path):
+    """Where ``path`` leads, as Wagtail routes it, remembered per generation: Wagtail walks the
+    tree one query per level, a remembered route takes one query."""
+    key = cache_key("page-routes", request, get_language(), path)
+    remembered = caches["fragments"].get(key)
+    if remembered is not None:
+        model, pk, args, kwargs, restricted = remembered
+        page = apps.get_model(model).objects.live().filter(pk=pk).first()
+        if page is not None:
+            if not restricted:
+                page.known_view_restrictions = []
+            return RouteResult(page, args, kwargs)
+    route = Page.route_for_request(request, path)
+    if route is None:
+        return None
+    page, args, kwargs = route
+    restrictions = list(page.get_view_restrictions())
+    page.known_view_restrictions = restrictions  # Wagtail's check reads them next
+    entry = (page._meta.label, page.pk, args, kwargs, bool(restrictions))
+    caches["fragments"].set(key, entry, TIMEOUT)
+    return route
+
+
+def page_url():
+    """The URL pattern of pages: Wagtail's own, leaving its "_util/" views (the password and
+    log-in forms of restricted pages) to Wagtail's URLs, included after it."""
+    from wagtail import urls as wagtail_urls
+
+    pattern = r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^")
+    return re_path(pattern, serve_page, name=PAGE_VIEW_NAME)
+
+
+def serve_page(request, path):
+    """Wagtail's page view, through the same hooks in the same order, on a remembered route."""
+    from wagtail import views as wagtail_views
+
+    route = page_route(request, path)
+    if route is None:
+        raise Http404
+    page, args, kwargs = route
+    serve = wagtail_views.serve_chain
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        serve = wrap(serve)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return serve(page, request, args, kwargs)
+
+
+def is_cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and not request.path.startswith(SKIPPED_PREFIXES)
+    )
+
+
+def is_cacheable_response(response):
+    """Nothing that sets a cookie is kept: a page whose form carries a CSRF token always (re)sends
+    the token's cookie, and messages travel in one."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Whole pages for readers without a session: a reader without a session cookie sees exactly
+    what every other such reader sees (no progress, no name, no CSRF token)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = cache_key("anonymous-pages", request, request.path)
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            patch_vary_headers(response, ["Cookie"])
+            cache.set(key, response, TIMEOUT)
+        return response

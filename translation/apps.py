@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationConfig(AppConfig):
+    name = "translation"
+    label = "translation"
+    verbose_name = _("Translation")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()
