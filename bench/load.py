@@ -121,16 +121,15 @@ def lost_rows(run):
 
 def course_pages():
     """(id, address, translation key) of every English lesson, and the English quizzes' ids."""
+    from modules.languages import source_pages
     from modules.models import LessonPage
     from quizzes.models import QuizPage
 
     lessons = [
         (lesson.pk, lesson.url, str(lesson.translation_key))
-        for lesson in LessonPage.objects.live().filter(locale__language_code="en")
+        for lesson in source_pages(LessonPage).live()
     ]
-    quizzes = list(
-        QuizPage.objects.live().filter(locale__language_code="en").values_list("pk", flat=True)
-    )
+    quizzes = list(source_pages(QuizPage).live().values_list("pk", flat=True))
     return lessons, quizzes
 
 

@@ -38,9 +38,10 @@ def requests_per_second(url, cookie=None):
 def main():
     prepare_database(DATABASE)
     django_setup(DATABASE)
+    from modules.languages import source_pages
     from modules.models import LessonPage
 
-    lesson = LessonPage.objects.live().filter(locale__language_code="en").order_by("path").first()
+    lesson = source_pages(LessonPage).live().first()
     cookie = session_cookie("learner@example.com")
     with gunicorn(DATABASE, PORT) as site:
         lesson_url = site + lesson.get_url()

@@ -14,10 +14,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
-from wagtail.models import Locale
 
 from certificates.models import Certificate
 from learners.models import Enrolment, LearnerProfile, LessonCompletion
+from modules.languages import source_pages
 from modules.models import CoursePage, LessonPage
 from quizzes.models import QuestionResponse, QuizAttempt, QuizPage
 from reports import synthetic
@@ -89,7 +89,7 @@ class Command(BaseCommand):
         )
 
     def course_shapes(self):
-        courses = list(CoursePage.objects.live().filter(locale=Locale.get_default()))
+        courses = list(source_pages(CoursePage).live())
         if not courses:
             raise CommandError("No published course: run `manage.py load_demo_content` first.")
         shapes = []
