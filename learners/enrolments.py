@@ -9,15 +9,20 @@ from django.utils import timezone
 from .models import Enrolment
 
 
+def save_enrolments(enrolments):
+    """The one place enrolment rows are written: each new (learner, course) is added, one that
+    exists is kept as it is."""
+    Enrolment.objects.bulk_create(enrolments, ignore_conflicts=True, batch_size=5000)
+
+
 def enrol(user, course_keys, language_code):
     """Record that ``user`` has started the courses in ``course_keys`` (if not already)."""
     now = timezone.now()
-    Enrolment.objects.bulk_create(
+    save_enrolments(
         [
             Enrolment(user=user, course_key=key, language_code=language_code, started_at=now)
             for key in course_keys
-        ],
-        ignore_conflicts=True,
+        ]
     )
 
 

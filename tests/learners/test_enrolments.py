@@ -1,14 +1,19 @@
 """A learner's enrolment in a course is written with the activity that starts or completes it."""
 
+import ast
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
 from learners.models import Enrolment
 from modules.models import LessonPage
+from quizzes import attempts
 from quizzes.models import QuestionResponse, QuizPage
+from quizzes.signals import attempt_started
 from tests.certificates.helpers import complete_course
 from tests.quizzes.helpers import answers, start_attempt, submit
+from tests.test_layers import project_files
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +81,42 @@ def test_a_submitted_attempt_leaves_one_response_per_question_with_the_options_t
     }
     assert {response.credit for response in responses} == {0}
     assert {response.language_code for response in responses} == {"en"}
+
+
+def enrolment_writers():
+    """``(module, function)`` of every place in the project that writes Enrolment rows."""
+    writes = {"create", "bulk_create", "get_or_create", "update_or_create"}
+    found = set()
+    for name, path in project_files().items():
+        if ".migrations." in name:
+            continue
+        for function in ast.walk(ast.parse(path.read_text())):
+            if isinstance(function, ast.FunctionDef):
+                for node in ast.walk(function):
+                    if (
+                        isinstance(node, ast.Attribute)
+                        and node.attr in writes
+                        and ast.unparse(node.value) == "Enrolment.objects"
+                    ):
+                        found.add((name, function.name))
+    return found
+
+
+def test_enrolment_rows_are_written_in_one_function_only():
+    assert enrolment_writers() == {("learners.enrolments", "save_enrolments")}
+
+
+def test_a_failed_attempt_start_leaves_no_enrolment_behind(learner, course):
+    quiz = QuizPage.objects.descendant_of(course).get()
+
+    def refuse(**kwargs):
+        raise RuntimeError("the attempt could not be saved")
+
+    attempt_started.connect(refuse, dispatch_uid="refuse")
+    try:
+        with pytest.raises(RuntimeError):
+            attempts.start_attempt(learner, quiz, "en")
+    finally:
+        attempt_started.disconnect(dispatch_uid="refuse")
+
+    assert not Enrolment.objects.exists()

@@ -6,10 +6,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from certificates.issuing import issue_due_certificates
 from certificates.models import Certificate
-from learners.models import Enrolment, LessonCompletion
+from learners import progress
+from learners.models import COMPLETED, Enrolment, LessonCompletion
+from learners.progress import LearnerRecord, progress_for_courses
 from modules.models import LessonPage
 from quizzes.models import QuestionResponse, QuizAttempt
+from reports import synthetic
 from tests.reports.helpers import rows
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +67,38 @@ def test_a_second_run_replaces_the_first(course):
 def test_it_needs_a_published_course(db):
     with pytest.raises(CommandError, match="load_demo_content"):
         generate(learners=10, completions=10, attempts=1)
+
+
+def test_synthetic_learners_complete_a_course_by_the_rule_issuing_uses(course, manager_client):
+    generate(learners=120, completions=500, attempts=120, seed=5)
+    learners = get_user_model().objects.filter(username__startswith="synthetic-")
+
+    complete = {
+        user.pk
+        for user in learners
+        if progress_for_courses([course], LearnerRecord(user))[0].is_complete
+    }
+
+    completed = Enrolment.objects.filter(COMPLETED)
+    assert set(completed.values_list("user", flat=True)) == complete
+    assert complete
+    (uptake,) = rows(manager_client, "uptake")
+    assert uptake.completed == len(complete)
+
+
+def test_issuing_and_the_synthetic_data_ask_the_same_function(course, monkeypatch):
+    asked = []
+    rule = progress.is_course_complete
+
+    def counted(*args):
+        asked.append(args)
+        return rule(*args)
+
+    monkeypatch.setattr(progress, "is_course_complete", counted)
+    monkeypatch.setattr(synthetic, "is_course_complete", counted)
+    generate(learners=20, completions=60, attempts=20, seed=1)
+    from_synthetic = len(asked)
+    issue_due_certificates(get_user_model().objects.filter(username__startswith="synth").first())
+
+    assert from_synthetic > 0
+    assert len(asked) > from_synthetic

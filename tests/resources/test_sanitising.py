@@ -22,7 +22,7 @@ XSS_CORPUS = [
     "<object data=javascript:alert(1)></object>",
     "<embed src=javascript:alert(1)>",
     '<form action="javascript:alert(1)"><button>go</button></form>',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     "<details open ontoggle=alert(1)>",
     "<body onload=alert(1)>",
     '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',

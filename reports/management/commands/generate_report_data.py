@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from certificates.models import Certificate
+from learners.enrolments import save_enrolments
 from learners.models import Enrolment, LearnerProfile, LessonCompletion
 from modules.languages import source_pages
 from modules.models import CoursePage, LessonPage
@@ -159,7 +160,7 @@ class Command(BaseCommand):
         QuizAttempt.objects.bulk_create(attempts, batch_size=5000)
         responses = [row for attempt in attempts for row in QuestionResponse.rows_for(attempt)]
         QuestionResponse.objects.bulk_create(responses, batch_size=5000)
-        Enrolment.objects.bulk_create(
+        save_enrolments(
             Enrolment(
                 user=user,
                 course_key=course_key,
