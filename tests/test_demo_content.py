@@ -1,6 +1,7 @@
 """The demo course that `make run` loads: complete, cited, and the same in all four languages.
 
-Loading the whole course in four languages takes seconds, so each test checks several things."""
+Loading the whole course in four languages takes seconds, so it is loaded once for this module
+(the tests only read it; each one's changes roll back) and each test checks several things."""
 
 import re
 from io import StringIO
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringSegment, Translation
 
@@ -32,6 +34,14 @@ def load():
     return output.getvalue()
 
 
+@pytest.fixture(scope="module")
+def first_load(django_db_setup, django_db_blocker):
+    """The loader's output, with the course in the database until this module's tests end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load()
+        transaction.set_rollback(True)
+
+
 def counts():
     return {
         "pages": Page.objects.count(),
@@ -44,8 +54,10 @@ def normalised(text):
     return re.sub(r"\s+", " ", text.replace("’", "'").lower())
 
 
-def test_every_language_has_the_whole_course_fully_translated_and_a_rerun_changes_nothing():
-    output = load()
+def test_every_language_has_the_whole_course_fully_translated_and_a_rerun_changes_nothing(
+    first_load,
+):
+    output = first_load
     assert "[" in output  # a progress line per translated page
 
     trees = {
@@ -69,8 +81,7 @@ def test_every_language_has_the_whole_course_fully_translated_and_a_rerun_change
     assert counts() == before
 
 
-def test_every_module_has_lessons_then_a_valid_quiz_scoring_the_same_in_every_language():
-    load()
+def test_every_module_has_lessons_then_a_valid_quiz_scoring_the_same_in_every_language(first_load):
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     modules = ModulePage.objects.filter(locale__language_code="en")
     assert modules.count() == 5
@@ -94,8 +105,7 @@ def test_every_module_has_lessons_then_a_valid_quiz_scoring_the_same_in_every_la
     assert kinds == set(QuizPage.questions.field.stream_block.child_blocks)
 
 
-def test_every_key_fact_cites_a_source_that_states_its_figure():
-    load()
+def test_every_key_fact_cites_a_source_that_states_its_figure(first_load):
     texts = {
         title: normalised((SOURCES_DIR / name).read_text(encoding="utf-8"))
         for title, name in SOURCES.items()
@@ -113,8 +123,7 @@ def test_every_key_fact_cites_a_source_that_states_its_figure():
         assert normalised(fact["figure"]) in texts[cited[0]], fact["figure"]
 
 
-def test_every_lesson_block_type_is_used_and_the_about_page_names_the_sources(client):
-    load()
+def test_every_lesson_block_type_is_used_and_the_about_page_names_the_sources(client, first_load):
     used = {
         block.block_type
         for lesson in LessonPage.objects.filter(locale__language_code="en")
@@ -129,8 +138,7 @@ def test_every_lesson_block_type_is_used_and_the_about_page_names_the_sources(cl
         assert "Canadian Coalition for Children with Incarcerated Parents" in html
 
 
-def test_the_spanish_lesson_is_served_under_es_and_in_spanish(client):
-    load()
+def test_the_spanish_lesson_is_served_under_es_and_in_spanish(client, first_load):
     lesson = LessonPage.objects.get(locale__language_code="es", slug="reconocer-sin-etiquetar")
 
     response = client.get(lesson.url)

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.signals import user_logged_in
 from django.core import mail
 from django.db import IntegrityError, transaction
 from django.test import Client
@@ -6,6 +7,7 @@ from django.urls import reverse
 
 from certificates.issuing import reissue, revoke
 from certificates.models import Certificate
+from learners import receivers
 from learners.factories import LearnerProfileFactory, UserFactory
 from learners.models import LearnerProfile
 from modules.models import LessonPage
@@ -108,6 +110,29 @@ def test_lessons_read_before_logging_in_count_towards_the_certificate(build_cour
     reader.post(
         reverse("account_login"), {"login": profile.user.email, "password": "a-long-test-password"}
     )
+    assert Certificate.objects.get().user == profile.user
+
+
+def test_lessons_read_before_logging_in_count_whatever_order_log_in_receivers_run_in(
+    build_course,
+):
+    """Every other log-in receiver now runs before the one that merges the session's lessons."""
+    course = build_course(modules=1, lessons=2)
+    profile = LearnerProfileFactory()
+    reader = Client()
+    complete_lessons(reader, course)
+    merge = receivers.keep_what_was_done_before_logging_in
+    user_logged_in.disconnect(dispatch_uid="merge_session")
+    user_logged_in.connect(merge, dispatch_uid="merge_session")
+    try:
+        reader.post(
+            reverse("account_login"),
+            {"login": profile.user.email, "password": "a-long-test-password"},
+        )
+    finally:
+        user_logged_in.disconnect(dispatch_uid="merge_session")
+        receivers.connect()
+
     assert Certificate.objects.get().user == profile.user
 
 
