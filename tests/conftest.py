@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
+from django.db import transaction
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -53,6 +54,10 @@ def team_member(client):
 
 @pytest.fixture
 def home(db):
+    return english_home()
+
+
+def english_home():
     """The English home page every installation gets from the migrations."""
     return HomePage.objects.get(locale__language_code="en")
 
@@ -88,6 +93,20 @@ def translate(home, course, language):
             continue
         strings = {text: f"{text} [{language}]" for text in source_strings(page)}
         translate_page(page, locale, strings)
+
+
+def built_once_per_module(build):
+    """A module-scoped fixture of what ``build()`` returns, for tests that only read it. It lives
+    in a transaction around the module's tests, each of which rolls back to it, and is rolled
+    back itself when they end."""
+
+    @pytest.fixture(scope="module")
+    def built(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock(), transaction.atomic():
+            yield build()
+            transaction.set_rollback(True)
+
+    return built
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringSegment, Translation
 
 from modules.models import InformationPage, LessonPage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.scoring import score
+from tests.conftest import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +34,7 @@ def load():
     return output.getvalue()
 
 
-@pytest.fixture(scope="module")
-def first_load(django_db_setup, django_db_blocker):
-    """The loader's output, with the course in the database until this module's tests end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load()
-        transaction.set_rollback(True)
+first_load = built_once_per_module(load)  # the loader's output; the course stays in the database
 
 
 def counts():
