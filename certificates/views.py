@@ -6,17 +6,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from wagtail.models import Site
+
+from modules.caching import personal
 
 from .codes import normalise
 from .models import Certificate
 from .rendering import details_for, render_pdf
 
-private = cache_control(private=True, no_store=True)
 
-
-@private
+@personal
 @login_required
 def certificate_page(request, code):
     certificate = get_object_or_404(Certificate, code=code, user=request.user)
@@ -24,7 +23,7 @@ def certificate_page(request, code):
     return TemplateResponse(request, "certificates/certificate_page.html", {"details": details})
 
 
-@private
+@personal
 @login_required
 def certificate_pdf(request, code):
     certificate = get_object_or_404(Certificate.objects.valid(), code=code, user=request.user)
@@ -34,7 +33,7 @@ def certificate_pdf(request, code):
     return response
 
 
-@private
+@personal
 def verify_form(request):
     """Anyone can type a code read off a certificate; small slips are forgiven."""
     typed = request.GET.get("code", "")
@@ -52,7 +51,7 @@ def verify_form(request):
     )
 
 
-@private
+@personal
 def verify(request, code):
     canonical = normalise(code)
     if canonical and canonical != code:

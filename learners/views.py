@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
+from modules.caching import personal
 from modules.models import CoursePage, LessonPage
 
 from .forms import DeleteAccountForm, ProfileForm
@@ -58,6 +59,7 @@ def record_and_continue(request, lesson_id):
     return redirect((next_page or lesson.get_parent()).get_url(request))
 
 
+@personal
 @login_required
 def profile(request):
     instance = LearnerProfile.objects.filter(user=request.user).first()
@@ -72,6 +74,7 @@ def profile(request):
     return TemplateResponse(request, "learners/profile.html", {"form": form, "is_new": is_new})
 
 
+@personal
 @login_required
 def dashboard(request):
     learner = LearnerProfile.objects.filter(user=request.user).first()
@@ -94,6 +97,7 @@ def dashboard(request):
     return TemplateResponse(request, "learners/dashboard.html", context)
 
 
+@personal
 @login_required
 def download_data(request):
     response = HttpResponse(
@@ -101,10 +105,10 @@ def download_data(request):
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="my-cip-ecourse-data.json"'
-    response["Cache-Control"] = "private, no-store"
     return response
 
 
+@personal
 @login_required
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)

@@ -27,6 +27,7 @@ from django.urls import re_path
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
 from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
@@ -173,6 +174,10 @@ def serve_page(request, path):
         if isinstance(result, HttpResponse):
             return result
     return serve(page, request, args, kwargs)
+
+
+# Pages that show one person's data: never kept by the browser's cache, a proxy's or ours.
+personal = cache_control(private=True, no_store=True)
 
 
 def is_cacheable_request(request):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from modules.caching import personal
 from modules.languages import live_translation
 
 from .attempts import AttemptRefused, start_attempt, submit_attempt
@@ -33,6 +34,7 @@ def start_quiz(request, quiz_id):
     return redirect("quiz_attempt", attempt.pk)
 
 
+@personal
 @login_required
 def attempt_page(request, attempt_id):
     attempt = get_object_or_404(QuizAttempt, pk=attempt_id, user=request.user)
@@ -44,6 +46,7 @@ def attempt_page(request, attempt_id):
     return render_questions(request, attempt, quiz, AnswerForm(ordered_questions(quiz, attempt)))
 
 
+@personal
 @require_POST
 @login_required
 def submit_quiz(request, attempt_id):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from certificates.models import Certificate
 from learners.factories import LearnerProfileFactory, UserFactory
 from learners.models import LearnerProfile
+from quizzes.models import QuizAttempt
 from tests.certificates.helpers import complete_course
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +133,26 @@ def test_certificate_codes_cannot_be_guessed_from_one_another(client, build_cour
         assert client.get(reverse("verify_certificate", args=[neighbour])).status_code == 404
     shared_prefix = os.path.commonprefix(codes)
     assert len(shared_prefix) < 4, "codes issued one after another share a prefix"
+
+
+def test_every_page_of_one_person_s_data_is_private_and_never_stored(client, build_course):
+    course = build_course(modules=1, lessons=1, quiz=True)
+    client.force_login(LearnerProfileFactory().user)
+    complete_course(client, course)
+    attempt = QuizAttempt.objects.get()
+    certificate = Certificate.objects.get()
+    pages = {
+        "dashboard": client.get(reverse("dashboard")),
+        "profile": client.get(reverse("profile")),
+        "data export": client.get(reverse("download_data")),
+        "account deletion": client.get(reverse("delete_account")),
+        "quiz result": client.get(reverse("quiz_attempt", args=[attempt.pk])),
+        "quiz submission": client.post(reverse("quiz_submit", args=[attempt.pk])),
+        "certificate": client.get(reverse("certificate", args=[certificate.code])),
+        "certificate PDF": client.get(reverse("certificate_pdf", args=[certificate.code])),
+    }
+
+    for name, response in pages.items():
+        assert response.status_code in {200, 409}, name  # a second submission is a 409
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives, name
