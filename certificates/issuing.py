@@ -77,17 +77,20 @@ def revoke(certificate, reason):
 
 
 def reissue(certificate, full_name):
-    """Replace a certificate after a name correction: the old code turns revoked, a new code
-    carries the corrected name and the original issue date."""
+    """Replace a certificate after a name correction: the old code turns revoked and points at
+    its replacement, a new code carries the corrected name and the original issue date."""
     with transaction.atomic():
         revoke(certificate, _("Replaced after a name correction."))
-        return Certificate.objects.create(
+        replacement = Certificate.objects.create(
             user=certificate.user,
             course_key=certificate.course_key,
             full_name=full_name,
             language_code=certificate.language_code,
             issued_at=certificate.issued_at,
         )
+        certificate.replaced_by = replacement
+        certificate.save(update_fields=["replaced_by"])
+        return replacement
 
 
 def absolute_url(name, code, language):

@@ -36,6 +36,15 @@ class Certificate(models.Model):
     code = models.CharField(_("code"), max_length=28, unique=True, default=new_code)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_reason = models.CharField(_("reason for revoking"), max_length=255, blank=True)
+    replaced_by = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("replaced by"),
+        help_text=_("The certificate re-issued in its place after a name correction."),
+    )
 
     objects = CertificateQuerySet.as_manager()
 

@@ -1,6 +1,7 @@
 """Drawing a certificate, as a web page or a PDF, from its row and the site's settings."""
 
 import io
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from .models import CertificateSettings
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVuSans"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -53,8 +56,16 @@ def details_for(certificate, language, site=None):
 
 
 def image_bytes(image):
-    with image.file.open("rb") as handle:
-        return io.BytesIO(handle.read())
+    """The image's file, or None when it is missing or unreadable: the certificate is then drawn
+    without it (and the log says so), never refused."""
+    if image is None:
+        return None
+    try:
+        with image.file.open("rb") as handle:
+            return io.BytesIO(handle.read())
+    except (OSError, ValueError):
+        logger.warning("Certificate image %s (%s) cannot be read", image.pk, image.file.name)
+        return None
 
 
 def render_pdf(details):
@@ -79,8 +90,8 @@ def _draw(details):
     pdf.rect(8, 8, pdf.w - 16, pdf.h - 16)
 
     top = 18
-    if settings.logo:
-        pdf.image(image_bytes(settings.logo), x="C", y=top, h=18)
+    if logo := image_bytes(settings.logo):
+        pdf.image(logo, x="C", y=top, h=18)
         top += 22
 
     def line(text, size, style="", gap=4, height=None):
@@ -105,8 +116,8 @@ def _draw(details):
     )
 
     bottom = pdf.h - 24
-    if settings.signature:
-        pdf.image(image_bytes(settings.signature), x=30, y=bottom - 34, h=16)
+    if signature := image_bytes(settings.signature):
+        pdf.image(signature, x=30, y=bottom - 34, h=16)
     if settings.signatory_name:
         pdf.set_draw_color(80, 80, 80)
         pdf.set_line_width(0.3)

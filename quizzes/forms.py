@@ -59,11 +59,12 @@ class AnswerForm(forms.Form):
         return cleaned_data
 
     def answers(self):
-        """Question id → chosen option ids, ready for scoring and storing."""
+        """Question id → chosen option ids, ready for scoring and storing: an option sent twice
+        counts once, so the item analysis never counts it twice."""
         answers = {}
         for question in self.questions:
             value = self.cleaned_data[field_name(question.id)]
-            answers[question.id] = sorted(value) if question.accepts_several else [value]
+            answers[question.id] = sorted(set(value)) if question.accepts_several else [value]
         return answers
 
     def displayed_questions(self):

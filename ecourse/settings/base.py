@@ -153,6 +153,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # After 5 failed log-ins to one account within 5 minutes (or 10 a minute from one address) the
 # form refuses further attempts for a while, in the learner's language.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# How many proxies of ours stand in front of the site: allauth then takes the client's address
+# from that far back in X-Forwarded-For, so throttling by address limits one client, not everyone
+# behind the proxy. None in development; production sets it (TRUSTED_PROXY_COUNT, default 1).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_SIGNUP_REDIRECT_URL = "profile"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"

@@ -1,14 +1,16 @@
 import io
 
 import pytest
+import wagtail_factories
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
+from wagtail.models import Site
 
 from certificates.codes import LENGTH, grouped, new_code, normalise
 from certificates.issuing import revoke
-from certificates.models import Certificate
+from certificates.models import Certificate, CertificateSettings
 from learners.factories import LearnerProfileFactory
 
 from .helpers import complete_course
@@ -150,3 +152,20 @@ def test_the_dashboard_and_course_page_link_the_certificate(client, certificate,
         html = client.get(page_url).content.decode()
         assert url("certificate", certificate.code) in html
         assert url("certificate_pdf", certificate.code) in html
+
+
+def test_a_logo_whose_file_is_gone_leaves_it_off_the_pdf_and_page(client, certificate, caplog):
+    logo = wagtail_factories.ImageFactory()
+    settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.logo = logo
+    settings.signature = logo
+    settings.save()
+    logo.file.storage.delete(logo.file.name)
+
+    pdf = client.get(url("certificate_pdf", certificate.code))
+    page = client.get(url("certificate", certificate.code))
+
+    assert pdf.status_code == 200
+    assert "José Ñúñez" in pdf_text(pdf)
+    assert page.status_code == 200
+    assert "cannot be read" in caplog.text

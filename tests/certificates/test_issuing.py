@@ -90,6 +90,19 @@ def test_reissuing_revokes_the_old_code_and_keeps_the_date(client, learner, cour
     assert (new.full_name, new.issued_at) == ("José Núñez Pérez", old.issued_at)
 
 
+def test_a_replaced_code_says_so_without_the_old_name(client, learner, course):
+    complete_course(client, course)
+    old = Certificate.objects.get()
+    new = reissue(old, "José Núñez Pérez")
+
+    html = Client().get(reverse("verify_certificate", args=[old.code])).content.decode()
+
+    assert "replaced on" in html and "by a corrected one" in html
+    assert old.full_name not in html
+    assert Certificate.objects.get(pk=old.pk).replaced_by == new
+    assert "José Núñez Pérez" in Client().get(reverse("verify_certificate", args=[new.code])).text
+
+
 def test_the_certificate_waits_for_the_name_to_print(client, course):
     user = UserFactory()
     client.force_login(user)

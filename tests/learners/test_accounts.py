@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from learners.factories import LearnerProfileFactory
@@ -73,3 +74,30 @@ def test_a_learner_can_change_their_password(client):
 
     learner.refresh_from_db()
     assert learner.check_password("New-river-43!")
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_one_client_s_failed_log_ins_throttle_that_client_only(client):
+    cache.clear()
+    learner = LearnerProfileFactory().user
+    abuser = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    colleague = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.23"}
+    for number in range(10):
+        client.post(
+            reverse("account_login"),
+            {"login": f"made-up-{number}@example.org", "password": "wrong"},
+            **abuser,
+        )
+
+    throttled = client.post(
+        reverse("account_login"), {"login": "another@example.org", "password": "x"}, **abuser
+    )
+    other = Client().post(
+        reverse("account_login"),
+        {"login": learner.email, "password": "a-long-test-password"},
+        **colleague,
+    )
+
+    assert throttled.status_code in {200, 429}
+    assert "Too many failed login attempts" in throttled.content.decode()
+    assert other.status_code == 302

@@ -157,3 +157,18 @@ def test_the_submit_endpoint_survives_any_form_data_and_saves_all_or_nothing(cli
             assert (attempt_rows(), QuestionResponse.objects.count()) == before
 
     submit_anything()
+
+
+def test_an_option_sent_fifty_times_is_stored_and_counted_once(client, quiz, attempt):
+    data = answers(quiz)
+    several = question_of_kind(quiz, "multiple_choice")
+    chosen = sorted(several.correct_ids)[0]
+    data[field_name(several.id)] = [chosen] * 50
+
+    response = submit(client, attempt, data)
+
+    assert response.status_code == 302  # to the result
+    attempt.refresh_from_db()
+    assert attempt.answers[several.id] == [chosen]
+    response_row = QuestionResponse.objects.get(attempt=attempt, question_id=several.id)
+    assert response_row.chosen_ids == [chosen]
