@@ -11,15 +11,22 @@ shows. Three things are kept under it:
 - fragments of learners' pages (lesson body, pager, breadcrumbs, language links), in each
   process's own memory, through Django's ``{% cache %}`` keyed on ``content_generation``
   (``fragment_cache``).
+
+When Redis cannot be reached the shared cache behaves as an empty one (``ForgivingRedisCache``):
+pages are built uncached, sessions come from the database, and nothing fails.
 """
 
 import hashlib
+import logging
+import threading
 import time
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpResponse
@@ -28,6 +35,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
@@ -35,6 +44,8 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
 TIMEOUT = 60 * 60
@@ -222,3 +233,90 @@ class AnonymousPageCacheMiddleware:
             patch_vary_headers(response, ["Cookie"])
             cache.set(key, response, TIMEOUT)
         return response
+
+
+class RedisOutage:
+    """Whether Redis was found unreachable in the last few seconds, shared by the threads of a
+    process, so a request does not wait for a connection that is known to fail."""
+
+    pause = 5  # seconds before Redis is tried again
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down_until = 0.0
+        self.was_down = False
+
+    def is_on(self):
+        return time.monotonic() < self.down_until
+
+    def begin(self, error):
+        with self.lock:
+            if not self.was_down:
+                logger.warning("Redis is unreachable (%s): serving without the shared cache", error)
+            self.down_until = time.monotonic() + self.pause
+            self.was_down = True
+
+    def end(self):
+        """True once, for the first call that reaches Redis again."""
+        with self.lock:
+            ended, self.was_down = self.was_down, False
+        return ended
+
+
+redis_outage = RedisOutage()
+OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+
+
+class ForgivingRedisCache(RedisCache):
+    """Django's Redis cache, except that while Redis is unreachable it acts as a cache that
+    forgets at once: it finds nothing and every write succeeds. When Redis answers again it is
+    emptied first: whatever was written or deleted meanwhile (a new content generation, a
+    logged-out session) never reached it, so what it holds may be stale. Sessions are written
+    through to the database and survive."""
+
+    def call(self, method, fallback, *args, **kwargs):
+        if redis_outage.is_on():
+            return fallback
+        try:
+            if redis_outage.end():
+                logger.warning("Redis answers again: emptying it of what may be stale")
+                super().clear()
+            return getattr(super(), method)(*args, **kwargs)
+        except OUTAGE_ERRORS as error:
+            redis_outage.begin(error)
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self.call("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self.call("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self.call("has_key", False, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # As an empty cache would: the key was not there, so it is "added" (allauth takes its
+        # rate-limit lock this way, and would otherwise refuse every log-in).
+        return self.call("add", True, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.call("set", None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.call("set_many", list(data), data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.call("touch", False, key, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        return self.call("incr", 0, key, delta, version)
+
+    def delete(self, key, version=None):
+        return self.call("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self.call("delete_many", None, keys, version)
+
+    def clear(self):
+        return self.call("clear", False)

@@ -69,7 +69,7 @@ def test_production_refuses_to_start_without_its_secret_key_or_redis(variable):
                 "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
                 "REDIS_URL": "redis://127.0.0.1:6379/1",
             },
-            ["django.db.backends.postgresql", "django.core.cache.backends.redis.RedisCache"],
+            ["django.db.backends.postgresql", "modules.caching.ForgivingRedisCache"],
             id="DATABASE_URL and REDIS_URL: PostgreSQL and Redis",
         ),
     ],

@@ -116,8 +116,10 @@ FRAGMENT_CACHE = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, serving as an empty one while Redis is unreachable.
+            "BACKEND": "modules.caching.ForgivingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         },
         "fragments": FRAGMENT_CACHE,
     }
