@@ -29,3 +29,5 @@ urlpatterns += i18n_patterns(
     caching.page_url(),
     path("", include(wagtail_urls)),
 )
+
+handler500 = "ecourse.views.server_error"

@@ -1,6 +1,10 @@
-"""The site stays up when a part of it fails: Redis out of reach, the database saturated."""
+"""The site stays up when a part of it fails: Redis out of reach, the database out of reach or
+saturated."""
+
+import threading
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client
 from django.urls import reverse
 
@@ -86,3 +90,54 @@ def test_while_redis_is_known_to_be_out_of_reach_it_is_not_even_asked():
 
     assert redis_outage.is_on()
     assert shared.get("key") is None
+
+
+def out_of_reach(database):
+    """Settings under which opening a connection to ``database`` fails, as it does when the server
+    is down or has no connection to spare."""
+    if database["ENGINE"].endswith("sqlite3"):
+        return {"NAME": "/nonexistent/folder/db.sqlite3"}
+    return {"HOST": "127.0.0.1", "PORT": "1"}
+
+
+def with_the_database_out_of_reach(request):
+    """``request()``'s response, made in a thread whose database connection cannot be opened."""
+    database = connections.settings[DEFAULT_DB_ALIAS]
+    saved = dict(database)
+    database.update(out_of_reach(database))
+    responses = []
+
+    def run():
+        try:
+            responses.append(request())
+        finally:
+            connections[DEFAULT_DB_ALIAS].close()
+
+    try:
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+    finally:
+        database.clear()
+        database.update(saved)
+    return responses[0]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_with_the_database_out_of_reach_a_learner_page_asks_to_retry_and_cached_pages_serve(
+    build_course, language
+):
+    course = build_course(modules=1, lessons=1)
+    lesson = LessonPage.objects.descendant_of(course).get()
+    assert Client().get(lesson.url).status_code == 200  # now cached for readers without a session
+    learner = Client(raise_request_exception=False)
+    learner.force_login(LearnerProfileFactory().user)
+
+    busy = with_the_database_out_of_reach(lambda: learner.get(f"/{language}/dashboard/"))
+    cached = with_the_database_out_of_reach(lambda: Client().get(lesson.url))
+
+    assert busy.status_code == 503
+    assert busy["Retry-After"] == "30"
+    assert f'<html lang="{language}">' in busy.text
+    assert {"en": "try again in half a minute", "es": "medio minuto"}[language] in busy.text
+    assert cached.status_code == 200
