@@ -1,5 +1,6 @@
 # Two commands on a fresh clone: `make run` and `make test`.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
@@ -23,7 +24,10 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py create_demo_users
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	# The background worker (e-mail) runs beside the web server and stops with it.
+	$(BIN)/python manage.py db_worker --backend background & \
+	trap 'kill $$!' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The browser tests (tests/e2e/) drive Debian's chromium and inject axe-core from npm.
 $(CHROMIUM):

@@ -2,17 +2,25 @@
 saturated."""
 
 import threading
+from datetime import timedelta
 
 import pytest
+import time_machine
+from django.core.mail import send_mail
+from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from certificates.models import Certificate
 from learners.factories import LearnerProfileFactory
 from modules.caching import ForgivingRedisCache, redis_outage
 from modules.models import LessonPage
-from tests.certificates.helpers import complete_course
+from quizzes.models import QuizPage
+from tests.certificates.helpers import complete_course, complete_lessons
+from tests.quizzes.helpers import answers, start_attempt, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +149,110 @@ def test_with_the_database_out_of_reach_a_learner_page_asks_to_retry_and_cached_
     assert f'<html lang="{language}">' in busy.text
     assert {"en": "try again in half a minute", "es": "medio minuto"}[language] in busy.text
     assert cached.status_code == 200
+
+
+# The worker takes tasks in transactions of its own, as in production: these tests commit.
+worker_commits = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def run_the_worker():
+    """The queue's own worker, as `make run` starts it, until nothing is left to do now."""
+    while DBTaskResult.objects.ready().exists():
+        call_command(
+            "db_worker",
+            "--batch",
+            "--max-tasks=1",
+            "--backend=background",
+            "--no-startup-delay",
+            verbosity=0,
+        )
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    settings.EMAIL_BACKEND = "ecourse.mail.QueuedEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 1
+    return settings
+
+
+def mail_server_back(settings):
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@worker_commits
+def test_with_the_mail_server_down_sign_up_succeeds_and_the_e_mail_arrives_later(
+    client, mail_server_down, mailoutbox
+):
+    response = client.post(
+        "/es/accounts/signup/",
+        {
+            "email": "nueva@example.com",
+            "password1": "Quiet-river-42!",
+            "password2": "Quiet-river-42!",
+        },
+    )
+
+    assert response.status_code == 302
+    assert DBTaskResult.objects.ready().count() == 1
+    run_the_worker()  # the mail server refuses: another try is queued for later
+    assert mailoutbox == []
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+    mail_server_back(mail_server_down)
+    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+        run_the_worker()
+
+    (message,) = mailoutbox
+    assert message.to == ["nueva@example.com"]
+    assert "/es/accounts/confirm-email/" in message.body
+    assert message.subject == "Por favor, confirme su dirección de correo electrónico"
+
+
+@worker_commits
+def test_with_the_mail_server_down_the_last_quiz_still_gives_the_certificate(
+    client, build_course, mail_server_down, mailoutbox, django_capture_on_commit_callbacks
+):
+    course = build_course(modules=1, lessons=1, quiz=True)
+    client.force_login(LearnerProfileFactory().user)
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_lessons(client, course)
+        quiz = QuizPage.objects.descendant_of(course).get()
+        response = submit(client, start_attempt(client, quiz), answers(quiz))
+
+    assert response.status_code == 302
+    certificate = Certificate.objects.get()
+    run_the_worker()
+    assert mailoutbox == []
+
+    mail_server_back(mail_server_down)
+    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+        run_the_worker()
+
+    (message,) = mailoutbox
+    assert certificate.grouped_code in message.body
+
+
+@worker_commits
+def test_a_message_the_mail_server_never_takes_is_left_failed_for_administrators_to_see(
+    client, mail_server_down, mailoutbox, django_user_model
+):
+    send_mail("Subject", "Body", None, ["someone@example.org"])
+    for minutes in (0, 2, 10, 45, 200, 2000):
+        with time_machine.travel(timezone.now() + timedelta(minutes=minutes)):
+            run_the_worker()
+    assert mailoutbox == []  # five more tries, then it is left failed
+    failed = DBTaskResult.objects.get(status="FAILED")
+    assert failed.exception_class_path == "builtins.ConnectionRefusedError"
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "x"))
+
+    listing = client.get(reverse("background_tasks:index"), {"status": "FAILED"})
+    inspected = client.get(reverse("background_tasks:inspect", args=[failed.pk]))
+    edit = client.get(reverse("background_tasks:edit", args=[failed.pk]))
+
+    assert listing.status_code == 200 and "ConnectionRefusedError" in listing.text
+    assert inspected.status_code == 200 and "someone@example.org" in inspected.text
+    assert edit.status_code in {302, 403}
+    learner = Client()
+    learner.force_login(LearnerProfileFactory().user)
+    assert learner.get(reverse("background_tasks:index")).status_code == 302

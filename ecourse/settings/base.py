@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
     "django_countries",
 ]
 
@@ -162,6 +164,15 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_SIGNUP_REDIRECT_URL = "profile"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
+# Mail goes through the background queue (ecourse/mail.py); the worker delivers it with this.
+EMAIL_BACKEND = "ecourse.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Background work waits in the database until `manage.py db_worker --backend background` runs
+# it. Wagtail's own small tasks (index updates) stay immediate, as Wagtail expects by default.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CIP e-course <no-reply@localhost>")
 
 # Languages: English is the source; every interface string and every page exists in all four.

@@ -6,6 +6,7 @@ import os
 from .test import *  # noqa: F403
 
 WAGTAILADMIN_BASE_URL = os.environ["WAGTAILADMIN_BASE_URL"]
+# Straight to files the browser tests read (no worker runs beside their server).
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 STORAGES = {

@@ -12,7 +12,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Django sends test mail straight to its outbox; the queue's own tests (tests/test_faults.py)
+# switch to the queued backend and run the worker.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders: tests run without collectstatic.
 WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,35 @@
+"""Background work in the admin: administrators see what the queue did, and what failed."""
+
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+class SeeOnlyPolicy(ModelPermissionPolicy):
+    """Whoever may view the rows may only view them: the queue writes them, nobody else."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, "view")
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class BackgroundTaskViewSet(ModelViewSet):
+    model = DBTaskResult
+    icon = "cogs"
+    menu_label = _("Background tasks")
+    add_to_settings_menu = True
+    list_display = ["task_path", "status", "enqueued_at", "finished_at", "exception_class_path"]
+    list_filter = ["status", "task_path"]
+    ordering = ["-enqueued_at"]
+    inspect_view_enabled = True
+    exclude_form_fields = ["id", "args_kwargs"]
+    permission_policy = SeeOnlyPolicy(DBTaskResult)
+
+
+@hooks.register("register_admin_viewset")
+def register_background_tasks():
+    return BackgroundTaskViewSet("background_tasks")
