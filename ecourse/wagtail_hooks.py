@@ -5,6 +5,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 
 class SeeOnlyPolicy(ModelPermissionPolicy):
@@ -17,6 +18,9 @@ class SeeOnlyPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+register_permission_policy(DBTaskResult, SeeOnlyPolicy(DBTaskResult))
+
+
 class BackgroundTaskViewSet(ModelViewSet):
     model = DBTaskResult
     icon = "cogs"
@@ -27,7 +31,6 @@ class BackgroundTaskViewSet(ModelViewSet):
     ordering = ["-enqueued_at"]
     inspect_view_enabled = True
     exclude_form_fields = ["id", "args_kwargs"]
-    permission_policy = SeeOnlyPolicy(DBTaskResult)
 
 
 @hooks.register("register_admin_viewset")
