@@ -42,13 +42,16 @@ def prepare_database(database):
 
 
 @contextmanager
-def gunicorn(database, port, workers=2, threads=1):
-    """Serve the site from ``database`` on 127.0.0.1:``port`` until the block ends."""
+def gunicorn(database, port, workers=2, threads=1, production_config=False, **env):
+    """Serve the site from ``database`` on 127.0.0.1:``port`` until the block ends: sync workers
+    by default, or as production serves it (``ecourse/gunicorn.conf.py``)."""
+    command = [sys.executable, "-m", "gunicorn", "ecourse.wsgi", "--bind", f"127.0.0.1:{port}"]
+    if production_config:
+        command += ["--config", "ecourse/gunicorn.conf.py"]
+    else:
+        command += ["--workers", str(workers), "--threads", str(threads)]
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "ecourse.wsgi", "--bind", f"127.0.0.1:{port}"]
-        + ["--workers", str(workers), "--threads", str(threads), "--log-level", "warning"],
-        cwd=ROOT,
-        env=environment(database),
+        [*command, "--log-level", "warning"], cwd=ROOT, env={**environment(database), **env}
     )
     try:
         for _ in range(100):
