@@ -6,6 +6,8 @@ password resets, certificate e-mails, Wagtail's notifications) stores it as a ta
 database; the worker (``manage.py db_worker --backend background``) hands it to
 ``EMAIL_DELIVERY_BACKEND``, the real one. A delivery that fails is tried again later, with
 longer and longer pauses; the last failure stays in the queue's table for administrators.
+The rows hold addresses and links: `manage.py prune_db_task_results` removes old ones, and a
+learner's own go with their account.
 """
 
 import base64
@@ -18,6 +20,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -96,3 +99,25 @@ class QueuedEmailBackend(BaseEmailBackend):
         for message in email_messages:
             deliver_email.enqueue(as_data(message))
         return len(email_messages)
+
+
+def messages_to(user):
+    """The queue's rows of the messages addressed to ``user``, pending, sent or failed."""
+    rows = DBTaskResult.objects.filter(task_path=deliver_email.module_path)
+    return [row for row in rows if user.email in row.args_kwargs["args"][0]["to"]]
+
+
+def export_messages(user):
+    return [
+        {
+            "subject": row.args_kwargs["args"][0]["subject"],
+            "queued_at": row.enqueued_at.isoformat(),
+            "status": row.status,
+        }
+        for row in messages_to(user)
+    ]
+
+
+def erase_messages(user):
+    """Mail for a learner who deletes their account is never sent, and nothing of it is kept."""
+    DBTaskResult.objects.filter(pk__in=[row.pk for row in messages_to(user)]).delete()

@@ -36,6 +36,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import OutOfMemoryError, ReadOnlyError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -80,15 +81,19 @@ def move_generation_on():
 
 
 CONTENT_BASES = (Page, Site, Locale, AbstractImage, AbstractDocument, PageViewRestriction)
-# Translatable models are the snippets readers see (glossary terms, support organisations...).
 CONTENT_BASES += (BaseSiteSetting, BaseGenericSetting, TranslatableMixin)
+# The layers below the learners hold nothing but content (glossary terms, translation gaps...).
+CONTENT_APPS = ("resources", "modules", "translation")
 
 
 def content_models():
     """Every model whose rows readers see in pages. Each is connected by name: a receiver for
-    every model would cost Django its fast bulk deletes everywhere. Rows written only while a
-    page is published (translation gaps) move on with the page_published signal."""
-    return [model for model in apps.get_models() if issubclass(model, CONTENT_BASES)]
+    every model would cost Django its fast bulk deletes everywhere."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, CONTENT_BASES) or model._meta.app_label in CONTENT_APPS
+    ]
 
 
 def connect_invalidation():
@@ -256,15 +261,20 @@ class RedisOutage:
             self.down_until = time.monotonic() + self.pause
             self.was_down = True
 
-    def end(self):
-        """True once, for the first call that reaches Redis again."""
+    def end(self, forget_everything):
+        """After an outage, call ``forget_everything`` before the outage counts as over, so no
+        thread of this process reads what Redis kept from before it."""
+        if not self.was_down:
+            return
         with self.lock:
-            ended, self.was_down = self.was_down, False
-        return ended
+            if self.was_down:
+                forget_everything()
+                self.was_down = False
 
 
 redis_outage = RedisOutage()
-OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+# Unreachable, or refusing writes while it fails over or runs out of memory.
+OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError, ReadOnlyError, OutOfMemoryError)
 
 
 class ForgivingRedisCache(RedisCache):
@@ -278,13 +288,15 @@ class ForgivingRedisCache(RedisCache):
         if redis_outage.is_on():
             return fallback
         try:
-            if redis_outage.end():
-                logger.warning("Redis answers again: emptying it of what may be stale")
-                super().clear()
+            redis_outage.end(self.forget_everything)
             return getattr(super(), method)(*args, **kwargs)
         except OUTAGE_ERRORS as error:
             redis_outage.begin(error)
             return fallback
+
+    def forget_everything(self):
+        logger.warning("Redis answers again: emptying it of what may be stale")
+        super().clear()
 
     def get(self, key, default=None, version=None):
         return self.call("get", default, key, default, version)

@@ -153,6 +153,10 @@ def fill_first_edition(apps):
     apps.get_model("certificates.Certificate").objects.create(
         user=user, course_key=COURSE_KEY, full_name="Ana Pérez", language_code="es"
     )
+    # The new code served a page before `migrate` ran and so made a content type of its own.
+    apps.get_model("contenttypes.ContentType").objects.create(
+        app_label="resources", model="glossarypage"
+    )
     return {"glossary": glossary.pk, "lesson": lesson.pk, "term": term.pk}
 
 

@@ -159,7 +159,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # How many proxies of ours stand in front of the site: allauth then takes the client's address
 # from that far back in X-Forwarded-For, so throttling by address limits one client, not everyone
-# behind the proxy. None in development; production sets it (TRUSTED_PROXY_COUNT, default 1).
+# behind the proxy. 0 in development; production sets it (TRUSTED_PROXY_COUNT, default 1).
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_SIGNUP_REDIRECT_URL = "profile"
 LOGIN_URL = "account_login"

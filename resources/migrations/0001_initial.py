@@ -18,10 +18,13 @@ MODELS = ["directorypage", "glossarypage", "glossaryterm", "supportorganisation"
 def relabel(old, new):
     def move_content_types(apps, schema_editor):
         ContentType = apps.get_model("contenttypes", "ContentType")
-        taken = ContentType.objects.filter(app_label=new, model__in=MODELS)
-        ContentType.objects.filter(app_label=old, model__in=MODELS).exclude(
-            model__in=taken.values("model")
-        ).update(app_label=new)
+        moving = ContentType.objects.filter(app_label=old, model__in=MODELS)
+        # A type the new code created before this ran (a page served before migrating) points
+        # at nothing yet: it gives way to the old one, which pages, revisions and permissions use.
+        ContentType.objects.filter(
+            app_label=new, model__in=moving.values("model")
+        ).delete()
+        moving.update(app_label=new)
 
     return move_content_types
 

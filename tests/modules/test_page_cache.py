@@ -6,8 +6,10 @@ from django.urls import reverse
 
 from learners.factories import LearnerProfileFactory
 from learners.models import LessonCompletion
+from modules.caching import generation
 from modules.models import LessonPage, ModulePage
 from resources.factories import GlossaryTermBlockFactory, GlossaryTermFactory
+from translation.models import TranslationGap
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +150,13 @@ def test_a_reader_s_own_form_posts_from_the_same_origin(lesson):
     )
 
     assert response.status_code == 302
+
+
+def test_a_translation_gap_written_after_a_publish_still_moves_the_content_generation(lesson):
+    """wagtail-localize publishes on commit, so the gap may be written after the page's own
+    signals have run; its own save must move the generation on."""
+    before = generation()
+
+    TranslationGap.objects.create(page=lesson, missing_strings=1)
+
+    assert generation() != before

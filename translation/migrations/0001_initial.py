@@ -9,8 +9,11 @@ from django.db import migrations, models
 def relabel(old, new):
     def move_content_type(apps, schema_editor):
         ContentType = apps.get_model("contenttypes", "ContentType")
-        if not ContentType.objects.filter(app_label=new, model="translationgap").exists():
-            ContentType.objects.filter(app_label=old, model="translationgap").update(app_label=new)
+        moving = ContentType.objects.filter(app_label=old, model="translationgap")
+        if moving.exists():
+            # One the new code created before this ran points at nothing yet: it gives way.
+            ContentType.objects.filter(app_label=new, model="translationgap").delete()
+            moving.update(app_label=new)
 
     return move_content_type
 
