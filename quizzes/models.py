@@ -163,6 +163,12 @@ class QuizState:
         return not self.passed and self.open_attempt is None and self.attempts_left != 0
 
     @property
+    def may_see_answers(self):
+        """Right answers, option feedback and explanations are shown once the learner has passed
+        or has no attempt left: never while a review could be copied into the next attempt."""
+        return self.passed or self.attempts_left == 0
+
+    @property
     def status(self):
         if self.passed:
             return "passed"

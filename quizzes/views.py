@@ -97,13 +97,15 @@ def already_submitted(request, attempt, quiz):
 
 def render_result(request, attempt, quiz, status=200):
     attempts = list(QuizAttempt.objects.filter(user=request.user, quiz_key=attempt.quiz_key))
+    state = QuizState(attempts, quiz.max_attempts)
     module = quiz.get_parent()
     context = {
         "quiz": quiz,
         "attempt": attempt,
-        "state": QuizState(attempts, quiz.max_attempts),
+        "state": state,
         "review": review(quiz, attempt) if quiz.feedback != Feedback.SCORE else [],
-        "full_review": quiz.feedback == Feedback.REVIEW,
+        "full_review": quiz.feedback == Feedback.REVIEW and state.may_see_answers,
+        "answers_held_back": quiz.feedback == Feedback.REVIEW and not state.may_see_answers,
         "module": module,
         "next_module": Page.objects.live()
         .sibling_of(module)

@@ -132,6 +132,23 @@ def test_the_dashboard_sorts_courses_into_in_progress_completed_and_recommended(
     assert [course.course.pk for course in response.context["recommended"]] == [untouched.pk]
 
 
+def test_a_learner_who_completed_their_only_course_is_not_told_they_have_not_started_one(
+    client, build_course, catalogue
+):
+    (finished,) = build_courses(build_course, catalogue, 1)
+    learner = LearnerProfileFactory(preferred_language="pt").user
+    LessonCompletion.objects.bulk_create(
+        LessonCompletion(user=learner, lesson_key=lesson.translation_key, language_code="en")
+        for lesson in LessonPage.objects.descendant_of(finished)
+    )
+    client.force_login(learner)
+
+    html = client.get(reverse("dashboard")).content.decode()
+
+    assert "You have not started a course yet." not in html
+    assert "every course you started is completed" in html
+
+
 def test_the_catalogue_filters_by_audience_and_preselects_the_learners_role(client, catalogue):
     for_police = CoursePageFactory(parent=catalogue, audiences=["police"], title="Arrests")
     for_teachers = CoursePageFactory(parent=catalogue, audiences=["teachers"], title="Schools")

@@ -133,6 +133,26 @@ def test_the_result_shows_what_the_feedback_setting_allows(
         assert text not in result
 
 
+def test_a_failed_attempt_with_attempts_left_reveals_no_right_answer_until_the_last_one(
+    client, learner, quiz
+):
+    wrong = answers(quiz, right=False)
+    secrets = ["a right answer", "Why:", "Explanation A.", "Feedback A1.", "Feedback C1."]
+    first = start_attempt(client, quiz)
+    submit(client, first, wrong)
+    held_back = client.get(url("quiz_attempt", first.pk)).content.decode()
+
+    for _ in range(quiz.max_attempts - 1):
+        attempt = start_attempt(client, quiz)
+        submit(client, attempt, wrong)
+    last = client.get(url("quiz_attempt", attempt.pk)).content.decode()
+
+    assert "Not passed this time" in held_back
+    assert not [text for text in secrets if text in held_back]
+    assert "shown once you pass, or once you have no attempts left" in held_back
+    assert "a right answer" in last and "Why:" in last
+
+
 def test_the_quiz_and_its_questions_never_carry_the_answer_key(
     client, learner, course, quiz, locales, translate_tree
 ):
