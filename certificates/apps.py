@@ -8,7 +8,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from . import privacy, receivers
+        from . import checks, privacy, receivers  # noqa: F401  (checks registers itself)
 
         receivers.connect()
         privacy.register()

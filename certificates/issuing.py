@@ -93,9 +93,20 @@ def reissue(certificate, full_name):
         return replacement
 
 
-def absolute_url(name, code, language):
+def public_base_url(request=None):
+    """Where certificates send people: the site's public address (``PUBLIC_BASE_URL``, which
+    production requires), else the address the request came in on, else, for an e-mail sent
+    without a request in development, ``WAGTAILADMIN_BASE_URL``."""
+    if settings.PUBLIC_BASE_URL:
+        return settings.PUBLIC_BASE_URL.rstrip("/")
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute_url(name, code, language, request=None):
     with translation.override(language):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=[code])
+        return public_base_url(request) + reverse(name, args=[code])
 
 
 def send_issued_email(certificate, email):

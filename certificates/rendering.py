@@ -40,7 +40,7 @@ class CertificateDetails:
         )
 
 
-def details_for(certificate, language, site=None):
+def details_for(certificate, language, site=None, request=None):
     course = course_in(certificate.course_key, language)
     with translation.override(language):
         issued_on = formats.date_format(certificate.issued_at, "DATE_FORMAT")
@@ -50,7 +50,7 @@ def details_for(certificate, language, site=None):
         course_title=course.certificate_title if course else "",
         hours=course.estimated_hours if course else None,
         issued_on=issued_on,
-        verification_url=absolute_url("verify_certificate", certificate.code, language),
+        verification_url=absolute_url("verify_certificate", certificate.code, language, request),
         settings=CertificateSettings.for_site(site or Site.objects.get(is_default_site=True)),
     )
 

@@ -19,7 +19,7 @@ from .rendering import details_for, render_pdf
 @login_required
 def certificate_page(request, code):
     certificate = get_object_or_404(Certificate, code=code, user=request.user)
-    details = details_for(certificate, get_language(), Site.find_for_request(request))
+    details = details_for(certificate, get_language(), Site.find_for_request(request), request)
     return TemplateResponse(request, "certificates/certificate_page.html", {"details": details})
 
 
@@ -27,7 +27,7 @@ def certificate_page(request, code):
 @login_required
 def certificate_pdf(request, code):
     certificate = get_object_or_404(Certificate.objects.valid(), code=code, user=request.user)
-    details = details_for(certificate, get_language(), Site.find_for_request(request))
+    details = details_for(certificate, get_language(), Site.find_for_request(request), request)
     response = HttpResponse(render_pdf(details), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{code}.pdf"'
     return response
@@ -61,5 +61,5 @@ def verify(request, code):
         return TemplateResponse(
             request, "certificates/verify_form.html", {"typed": code, "not_found": True}, status=404
         )
-    details = details_for(certificate, get_language(), Site.find_for_request(request))
+    details = details_for(certificate, get_language(), Site.find_for_request(request), request)
     return TemplateResponse(request, "certificates/verify.html", {"details": details})

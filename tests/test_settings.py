@@ -8,7 +8,7 @@ from django.conf import settings
 PRODUCTION_ENVIRONMENT = {
     "SECRET_KEY": "production-test-key-9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddccbbaa",
     "ALLOWED_HOSTS": "ecourse.example.org",
-    "WAGTAILADMIN_BASE_URL": "https://ecourse.example.org",
+    "PUBLIC_BASE_URL": "https://ecourse.example.org",
     "REDIS_URL": "redis://127.0.0.1:6379/1",
 }
 
@@ -54,6 +54,21 @@ def test_production_refuses_to_start_without_its_secret_key_or_redis(variable):
 
     assert result.returncode != 0
     assert f"KeyError: '{variable}'" in result.stderr
+
+
+def test_production_without_its_public_address_fails_the_deployment_check_and_says_why():
+    without = {k: v for k, v in PRODUCTION_ENVIRONMENT.items() if k != "PUBLIC_BASE_URL"}
+
+    result = manage(
+        "check",
+        "--deploy",
+        settings_module="ecourse.settings.production",
+        extra_environment=without,
+    )
+
+    assert result.returncode != 0
+    assert "certificates.E001" in result.stderr
+    assert "PUBLIC_BASE_URL must be the site's public https address" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,9 @@ SECRET_KEY = os.environ["SECRET_KEY"]
 # each process's own memory would serve pages the others have already forgotten.
 REDIS_URL = os.environ["REDIS_URL"]
 ALLOWED_HOSTS = [host.strip() for host in os.environ["ALLOWED_HOSTS"].split(",")]
+# Printed on every certificate as its verification address and QR code: required.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -2,6 +2,7 @@ import io
 
 import pytest
 import wagtail_factories
+import zxingcpp
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -169,3 +170,33 @@ def test_a_logo_whose_file_is_gone_leaves_it_off_the_pdf_and_page(client, certif
     assert "José Ñúñez" in pdf_text(pdf)
     assert page.status_code == 200
     assert "cannot be read" in caplog.text
+
+
+def qr_codes_in(pdf_response):
+    page = PdfReader(io.BytesIO(pdf_response.content)).pages[0]
+    return [code.text for image in page.images for code in zxingcpp.read_barcodes(image.image)]
+
+
+def test_everything_on_a_certificate_points_at_the_site_s_public_address(
+    client, learner, course, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_BASE_URL = "https://courses.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_course(client, course)
+    certificate = Certificate.objects.get()
+    address = f"https://courses.example.org{url('verify_certificate', certificate.code)}"
+
+    pdf = client.get(url("certificate_pdf", certificate.code))
+    page = client.get(url("certificate", certificate.code)).content.decode()
+
+    assert qr_codes_in(pdf) == [address]
+    assert address in pdf_text(pdf).replace("\n", "")
+    assert address in page
+    in_their_language = url("verify_certificate", certificate.code, certificate.language_code)
+    assert f"https://courses.example.org{in_their_language}" in mailoutbox[0].body
+
+
+def test_in_development_a_certificate_points_where_the_request_came_in(client, certificate):
+    page = client.get(url("certificate", certificate.code), HTTP_HOST="localhost")
+
+    assert f"http://localhost{url('verify_certificate', certificate.code)}" in page.text
