@@ -61,7 +61,7 @@ def submit_attempt(attempt_id, user, quiz, answers, language_code):
         )
         if attempt.is_submitted:
             return attempt, False
-        result = score(quiz.question_list(), answers)
+        result = score(quiz.questions_for(attempt), answers)
         attempt.answers = answers
         attempt.credits = {key: float(credit) for key, credit in result.credits.items()}
         attempt.score = result.percent

@@ -5,6 +5,7 @@ finished on the Portuguese one and counts the same.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -22,7 +23,7 @@ from resources.editing import RICH_TEXT_FEATURES, tabs, title_panel
 
 from .blocks import QuestionStreamBlock
 from .forms import AnswerForm
-from .scoring import questions_from_stream
+from .scoring import drawn, questions_from_stream
 
 
 class Feedback(models.TextChoices):
@@ -61,6 +62,14 @@ class QuizPage(RemembersViewRestrictions, Page):
         verbose_name=_("shuffle answer options"),
         help_text=_("Show each question's options in a different order in each attempt."),
     )
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        default=0,
+        verbose_name=_("questions per attempt"),
+        help_text=_(
+            "Draw this many of the questions for each attempt, a different set each time "
+            "(0 asks them all). Write more questions than this to make a pool."
+        ),
+    )
     feedback = models.CharField(
         max_length=10,
         choices=Feedback.choices,
@@ -89,6 +98,7 @@ class QuizPage(RemembersViewRestrictions, Page):
         SynchronizedField("max_attempts"),
         SynchronizedField("shuffle_questions"),
         SynchronizedField("shuffle_options"),
+        SynchronizedField("questions_per_attempt"),
         SynchronizedField("feedback"),
     ]
     edit_handler = tabs(
@@ -102,6 +112,7 @@ class QuizPage(RemembersViewRestrictions, Page):
             FieldPanel("max_attempts"),
             FieldPanel("shuffle_questions"),
             FieldPanel("shuffle_options"),
+            FieldPanel("questions_per_attempt"),
             FieldPanel("feedback"),
         ],
     )
@@ -113,6 +124,29 @@ class QuizPage(RemembersViewRestrictions, Page):
     def question_list(self):
         return questions_from_stream(self.questions)
 
+    def questions_for(self, attempt):
+        """The questions ``attempt`` asks and is scored on: the whole quiz, or the attempt's own
+        draw from the pool (fixed by its seed and the block ids, so the same in every language)."""
+        return drawn(self.question_list(), attempt.seed, self.questions_per_attempt)
+
+    @property
+    def questions_asked(self):
+        """How many questions one attempt asks."""
+        count = len(self.questions)
+        return min(self.questions_per_attempt, count) if self.questions_per_attempt else count
+
+    def clean(self):
+        super().clean()
+        if self.questions_per_attempt > len(self.questions):
+            raise ValidationError(
+                {
+                    "questions_per_attempt": _(
+                        "The quiz has only %(count)s questions to draw from."
+                    )
+                    % {"count": len(self.questions)}
+                }
+            )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         attempts = []
@@ -122,7 +156,7 @@ class QuizPage(RemembersViewRestrictions, Page):
             )
         context["attempts"] = attempts
         context["state"] = QuizState(attempts, self.max_attempts)
-        context["question_count"] = len(self.questions)
+        context["question_count"] = self.questions_asked
         return context
 
     def serve_preview(self, request, mode_name):

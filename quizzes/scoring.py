@@ -130,6 +130,16 @@ def score(questions: Collection[Question], answers: Mapping[str, Collection[str]
     )
 
 
+def drawn(questions, seed, count):
+    """The ``count`` questions an attempt with ``seed`` draws from ``questions``, in their
+    authored order; all of them when ``count`` is 0 or not smaller. The draw depends only on the
+    seed and the block ids, so it is the same in every language."""
+    if not count or count >= len(questions):
+        return list(questions)
+    chosen = set(random.Random(f"{seed}:draw").sample(sorted(q.id for q in questions), count))
+    return [question for question in questions if question.id in chosen]
+
+
 def presentation_order(questions, seed, shuffle_questions, shuffle_options):
     """The questions (and their options, true/false aside) in the order one attempt shows them.
 

@@ -76,7 +76,7 @@ def quiz_for(attempt):
 
 def ordered_questions(quiz, attempt):
     return presentation_order(
-        quiz.question_list(), attempt.seed, quiz.shuffle_questions, quiz.shuffle_options
+        quiz.questions_for(attempt), attempt.seed, quiz.shuffle_questions, quiz.shuffle_options
     )
 
 

@@ -110,6 +110,7 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
                     "intro": rich_text("<p>Check.</p>"),
                     "pass_mark": "70",
                     "max_attempts": "3",
+                    "questions_per_attempt": "0",
                     "feedback": "review",
                     "questions": streamfield([("single_choice", question)]),
                 }

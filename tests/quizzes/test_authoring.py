@@ -44,7 +44,7 @@ def choice(kind, *flags, **extra):
     )
 
 
-def create_quiz(client, module, questions, pass_mark="70"):
+def create_quiz(client, module, questions, pass_mark="70", questions_per_attempt="0"):
     data = nested_form_data(
         {
             "title": "Quiz: foundations",
@@ -52,6 +52,7 @@ def create_quiz(client, module, questions, pass_mark="70"):
             "intro": rich_text("<p>Check what you learned.</p>"),
             "pass_mark": pass_mark,
             "max_attempts": "3",
+            "questions_per_attempt": questions_per_attempt,
             "feedback": "review",
             "questions": streamfield(questions),
             "action-publish": "action-publish",
@@ -119,6 +120,16 @@ def test_the_admin_refuses_a_pass_mark_outside_1_to_100(client, editor, module, 
     response = create_quiz(client, module, [choice("single_choice", True, False)], pass_mark)
     assert response.status_code == 200
     assert "pass_mark" in response.context["form"].errors
+    assert not QuizPage.objects.exists()
+
+
+def test_the_admin_refuses_to_draw_more_questions_than_the_quiz_has(client, editor, module):
+    questions = [choice("single_choice", True, False), choice("single_choice", True, False)]
+
+    response = create_quiz(client, module, questions, questions_per_attempt="3")
+
+    assert response.status_code == 200
+    assert "only 2 questions to draw from" in response.content.decode()
     assert not QuizPage.objects.exists()
 
 

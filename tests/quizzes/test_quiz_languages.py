@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 from wagtail.models import Locale
@@ -98,3 +100,42 @@ def test_the_language_switcher_on_an_attempt_stays_on_the_attempt(
     attempt = start_attempt(client, translated_quizzes["es"], "es")
     html = client.get(url("quiz_attempt", attempt.pk, language="es")).content.decode()
     assert f'href="{url("quiz_attempt", attempt.pk, language="fr")}"' in html
+
+
+def test_a_pool_draws_the_same_questions_for_an_attempt_in_every_language(
+    client, learner, translated_quizzes
+):
+    quizzes = {}
+    for language, quiz in translated_quizzes.items():
+        quiz.questions_per_attempt = 3  # synchronised from English, as wagtail-localize does
+        quiz.save_revision().publish()
+        quizzes[language] = QuizPage.objects.get(pk=quiz.pk)
+    attempt = start_attempt(client, quizzes["en"])
+
+    asked = {
+        language: set(re.findall(r'name="(answer-[^"]+)"', page_of(client, attempt, language)))
+        for language in LANGUAGES
+    }
+    drawn = quizzes["en"].questions_for(attempt)
+    right = {
+        field_name(q.id): sorted(q.correct_ids) if q.accepts_several else min(q.correct_ids)
+        for q in drawn
+    }
+
+    assert len(asked["en"]) == 3
+    assert all(fields == asked["en"] for fields in asked.values())
+    reloaded = set(re.findall(r'name="(answer-[^"]+)"', page_of(client, attempt, "en")))
+    assert reloaded == asked["en"]
+    assert set(right) == asked["en"]
+    response = submit(client, attempt, right, language="pt")
+    assert response.status_code == 302, re.findall(r'class="error[^>]*>([^<]+)', response.text)
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.passed, sorted(attempt.answers)) == (
+        100,
+        True,
+        sorted(q.id for q in drawn),
+    )
+
+
+def page_of(client, attempt, language):
+    return client.get(url("quiz_attempt", attempt.pk, language=language)).content.decode()

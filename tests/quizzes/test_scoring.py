@@ -11,6 +11,7 @@ from quizzes.scoring import (
     TRUE_FALSE,
     Option,
     Question,
+    drawn,
     presentation_order,
     question_credit,
     score,
@@ -168,3 +169,21 @@ def test_the_percentage_is_rounded_down_so_it_agrees_with_pass_or_fail():
 def test_a_single_choice_answer_with_two_options_ticked_earns_nothing():
     question = Question("q", SINGLE_CHOICE, "?", (Option("y", "Y", True), Option("n", "N", False)))
     assert question_credit(question, {"y", "n"}) == 0
+
+
+@given(quizzes, st.integers(0, 2**31), st.integers(1, 6))
+def test_a_pool_draws_that_many_questions_fixed_by_the_seed_in_authored_order(quiz, seed, count):
+    chosen = drawn(quiz, seed, count)
+
+    assert len(chosen) == min(count, len(quiz))
+    assert chosen == drawn(list(reversed(quiz))[::-1], seed, count)
+    assert chosen == [question for question in quiz if question in chosen]
+
+
+def test_different_attempts_draw_different_questions_from_a_pool():
+    pool = [replace(multiple_choice(False), id=f"q{number}") for number in range(8)]
+
+    draws = {tuple(q.id for q in drawn(pool, seed, 5)) for seed in range(20)}
+
+    assert len(draws) > 10
+    assert drawn(pool, 7, 0) == pool
