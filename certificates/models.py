@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from modules.paths import WHOLE_COURSE
+
 from .codes import grouped, new_code
 
 
@@ -30,6 +32,21 @@ class Certificate(models.Model):
         help_text=_("Empty once the holder has deleted their account."),
     )
     course_key = models.UUIDField(_("course translation key"), db_index=True)
+    path = models.CharField(
+        _("path"),
+        max_length=20,
+        default=WHOLE_COURSE,
+        help_text=_("The profession's path the certificate is for, or the whole course."),
+    )
+    minutes = models.PositiveIntegerField(
+        _("minutes of study"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The path's duration computed from its content at issue. Empty on certificates "
+            "issued before durations were computed: they print the course's stated hours."
+        ),
+    )
     full_name = models.CharField(_("name on the certificate"), max_length=150)
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
     language_code = models.CharField(_("language"), max_length=8)
@@ -54,11 +71,11 @@ class Certificate(models.Model):
         ordering = ["-issued_at"]
         constraints = [
             # Re-issuing after a name correction revokes the old certificate first, so a learner
-            # can hold several rows for a course but never two valid ones.
+            # can hold several rows for a course and path but never two valid ones.
             models.UniqueConstraint(
-                fields=["user", "course_key"],
+                fields=["user", "course_key", "path"],
                 condition=Q(revoked_at__isnull=True),
-                name="one_valid_certificate_per_course",
+                name="one_valid_certificate_per_course_and_path",
             )
         ]
 

@@ -78,6 +78,12 @@ class Enrolment(models.Model):
     )
     course_key = models.UUIDField(_("course translation key"))
     language_code = models.CharField(_("language started in"), max_length=8)
+    path = models.CharField(
+        _("chosen path"),
+        max_length=20,
+        blank=True,
+        help_text=_("The path the learner chose; empty to follow their profession."),
+    )
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 

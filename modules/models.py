@@ -135,6 +135,19 @@ class CoursePageForm(WagtailAdminPageForm):
     )
 
 
+class ModulePageForm(WagtailAdminPageForm):
+    audiences = forms.MultipleChoiceField(
+        choices=Audience.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Paths"),
+        help_text=_(
+            "The professions whose path includes this module. Leave all unticked for a module "
+            "everyone takes, such as the foundations."
+        ),
+    )
+
+
 class CoursePage(RemembersViewRestrictions, Page):
     """A course: modules to work through, and a certificate at the end."""
 
@@ -228,9 +241,16 @@ class ModulePage(RemembersViewRestrictions, Page):
         verbose_name=_("estimated minutes"),
         help_text=_("How long the module takes, lessons and quiz together."),
     )
+    audiences = models.JSONField(
+        default=list,
+        blank=True,
+        verbose_name=_("paths"),
+        help_text=_("The professions whose path includes this module; empty for everyone."),
+    )
 
     parent_page_types = ["modules.CoursePage"]
     subpage_types = ["modules.LessonPage", "quizzes.QuizPage"]
+    base_form_class = ModulePageForm
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     override_translatable_fields = [
@@ -238,10 +258,11 @@ class ModulePage(RemembersViewRestrictions, Page):
         TranslatableField("slug"),
         TranslatableField("summary"),
         SynchronizedField("estimated_minutes"),
+        SynchronizedField("audiences"),
     ]
     edit_handler = tabs(
         [title_panel(_("The module's topic, e.g. “Arrests”.")), FieldPanel("summary")],
-        [FieldPanel("estimated_minutes")],
+        [FieldPanel("audiences"), FieldPanel("estimated_minutes")],
     )
 
     class Meta:

@@ -54,9 +54,19 @@ class Site:
         with sqlite3.connect(self.database) as connection:
             return connection.execute(sql, params).fetchall()
 
+    def query_until(self, done, sql, *params, timeout=10):
+        """Rows of ``sql`` once ``done(rows)`` holds (or the last ones after ``timeout``):
+        a browser's click returns before the server has answered, so the write lands later."""
+        deadline = time.monotonic() + timeout
+        while not done(rows := self.query(sql, *params)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return rows
+
     def translation(self, slug, language):
-        """(id, address) of the page with ``slug`` (in any language) in ``language``."""
-        ((page_id, url_path),) = self.query(
+        """(id, address) of the page with ``slug`` (in any language) in ``language``,
+        waiting a moment for it to be written."""
+        ((page_id, url_path),) = self.query_until(
+            bool,
             "SELECT p.id, p.url_path FROM wagtailcore_page p "
             "JOIN wagtailcore_locale l ON p.locale_id = l.id WHERE l.language_code = ? "
             "AND p.translation_key = (SELECT translation_key FROM wagtailcore_page "

@@ -72,7 +72,10 @@ def test_an_authors_new_lesson_is_reviewed_translated_into_french_and_read_at_fr
     reviewer.locator("footer [data-w-dropdown-target=toggle]").click()
     reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
     camera(reviewer, "reviewer-approved")
-    assert site.query("SELECT live FROM wagtailcore_page WHERE id = ?", lesson_id) == [(1,)]
+    live = site.query_until(
+        lambda rows: rows == [(1,)], "SELECT live FROM wagtailcore_page WHERE id = ?", lesson_id
+    )
+    assert live == [(1,)]
 
     author.goto(f"{site.url}/admin/localize/submit/page/{lesson_id}/")
     author.get_by_label("French").check()
