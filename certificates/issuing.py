@@ -18,6 +18,7 @@ from learners.models import LearnerProfile
 from learners.progress import LearnerRecord, progress_for_courses
 from modules.languages import live_translation, source_language, source_locale
 from modules.models import CoursePage
+from modules.paths import WHOLE_COURSE
 
 from .models import Certificate
 
@@ -25,7 +26,7 @@ from .models import Certificate
 def reference_course(page):
     """The course ``page`` belongs to, in the default language when it is published there:
     the source tree decides what completing a course means, whatever language it was read in."""
-    course = CoursePage.objects.ancestor_of(page).first()
+    course = CoursePage.objects.ancestor_of(page, inclusive=True).first()
     if course is None:
         return None
     source = course.get_translation_or_none(source_locale())
@@ -33,31 +34,44 @@ def reference_course(page):
 
 
 def issue_due_certificates(user, courses=None):
-    """Issue a certificate for every course in ``courses`` (default: all published courses in
-    the default language) that ``user`` has completed and holds no certificate for. A revoked
-    certificate is never replaced automatically."""
+    """Issue a certificate for every path through ``courses`` (default: all published courses in
+    the default language) that ``user`` has completed and holds no certificate for: the path
+    they follow and the whole course. A revoked certificate is never replaced automatically."""
     profile = LearnerProfile.objects.filter(user=user).first()
     if profile is None:
         return []
     if courses is None:
         courses = CoursePage.objects.live().filter(locale__language_code=source_language())
-    held = set(Certificate.objects.filter(user=user).values_list("course_key", flat=True))
-    courses = [course for course in courses if course.translation_key not in held]
+    record = LearnerRecord(user)
+    record.role = profile.role
+    held = set(Certificate.objects.filter(user=user).values_list("course_key", "path"))
+    courses = [
+        course
+        for course in courses
+        if {
+            (course.translation_key, record.path_in(course)),
+            (course.translation_key, WHOLE_COURSE),
+        }
+        - held
+    ]
     issued = []
-    for progress in progress_for_courses(courses, LearnerRecord(user)):
-        if progress.is_complete:
-            certificate = issue(user, profile, progress.course)
-            if certificate is not None:
-                issued.append(certificate)
+    for progress in progress_for_courses(courses, record):
+        # The path the learner follows, and the whole course.
+        for path in sorted({progress.path, WHOLE_COURSE}):
+            if (progress.course.translation_key, path) not in held and progress.completes(path):
+                certificate = issue(user, profile, progress.course, path)
+                if certificate is not None:
+                    issued.append(certificate)
     return issued
 
 
-def issue(user, profile, course):
+def issue(user, profile, course, path):
     try:
         with transaction.atomic():
             certificate = Certificate.objects.create(
                 user=user,
                 course_key=course.translation_key,
+                path=path,
                 full_name=profile.full_name,
                 language_code=profile.preferred_language,
             )
@@ -84,6 +98,8 @@ def reissue(certificate, full_name):
         replacement = Certificate.objects.create(
             user=certificate.user,
             course_key=certificate.course_key,
+            path=certificate.path,
+            minutes=certificate.minutes,
             full_name=full_name,
             language_code=certificate.language_code,
             issued_at=certificate.issued_at,

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_save
 
 from learners.models import LearnerProfile
-from learners.signals import lesson_completed, session_progress_merged
+from learners.signals import lesson_completed, path_chosen, session_progress_merged
 from quizzes.signals import attempt_submitted
 
 from .issuing import issue_due_certificates, reference_course
@@ -24,6 +24,10 @@ def pass_may_complete_a_course(sender, user, attempt, quiz, **kwargs):
         issue_for_course_of(user, quiz)
 
 
+def chosen_path_may_be_complete(sender, user, course, **kwargs):
+    issue_for_course_of(user, course)
+
+
 def merged_progress_may_complete_a_course(sender, user, **kwargs):
     """At log-in, once lessons read without an account have joined it."""
     issue_due_certificates(user)
@@ -37,6 +41,7 @@ def a_new_profile_gives_the_name_to_print(sender, instance, created, raw=False, 
 def connect():
     lesson_completed.connect(lesson_may_complete_a_course, dispatch_uid="certificate_on_lesson")
     attempt_submitted.connect(pass_may_complete_a_course, dispatch_uid="certificate_on_pass")
+    path_chosen.connect(chosen_path_may_be_complete, dispatch_uid="certificate_on_path")
     session_progress_merged.connect(
         merged_progress_may_complete_a_course, dispatch_uid="certificate_on_log_in"
     )

@@ -26,6 +26,12 @@ def enrol(user, course_keys, language_code):
     )
 
 
+def choose_path(user, course_key, path, language_code):
+    """Record that ``user`` follows ``path`` in the course (enrolling them if need be)."""
+    enrol(user, [course_key], language_code)
+    Enrolment.objects.filter(user=user, course_key=course_key).update(path=path)
+
+
 def mark_completed(user, course_key, language_code, when):
     """Record the moment ``user`` completed a course; a later call keeps the first moment."""
     enrol(user, [course_key], language_code)

@@ -2,9 +2,10 @@
 
 A lesson is complete when the learner has a completion row for its translation_key, in any
 language; a quiz when one of their attempts at its translation_key passed. A module is complete
-when all its live lessons and quizzes are; a course when all its modules are
-(``is_course_complete``, the one rule issuing and the synthetic report data share). Unpublished or
-deleted pages are not in the live tree, so they never block completion.
+when all its live lessons and quizzes are; a path when all the modules it includes are
+(``is_course_complete``, the one rule issuing and the synthetic report data share; which modules a
+path includes is ``modules.paths``, which path a learner follows is ``learners.paths``).
+Unpublished or deleted pages are not in the live tree, so they never block completion.
 """
 
 from collections import defaultdict
@@ -18,11 +19,13 @@ from wagtail.models import Page
 
 from modules.languages import source_language
 from modules.models import CoursePage, LessonPage, ModulePage
+from modules.paths import WHOLE_COURSE, includes, path_label
 from quizzes.models import QuizAttempt, QuizPage, QuizState
 from translation.availability import unavailable_paths
 
 from .enrolments import enrol
-from .models import LessonCompletion
+from .models import Enrolment, LearnerProfile, LessonCompletion
+from .paths import learner_path
 from .signals import lesson_completed
 
 SESSION_KEY = "completed_lessons"
@@ -77,6 +80,7 @@ class ModuleProgress:
     lessons: list = field(default_factory=list)
     quizzes: list = field(default_factory=list)
     done: int = 0
+    in_path: bool = True
 
     @property
     def total(self):
@@ -131,9 +135,31 @@ class ModuleProgress:
 
 @dataclass
 class CourseProgress:
+    """Progress along the visitor's path through a course; ``all_modules`` holds every module,
+    ``modules`` the path's (which is what the bars, Resume and completion count)."""
+
     course: CoursePage
-    modules: list = field(default_factory=list)
+    path: str = WHOLE_COURSE
+    all_modules: list = field(default_factory=list)
     untranslated_modules: int = 0
+
+    @property
+    def modules(self):
+        return [module for module in self.all_modules if module.in_path]
+
+    @property
+    def other_modules(self):
+        """Modules outside the path: open to read, not counted."""
+        return [module for module in self.all_modules if not module.in_path]
+
+    @property
+    def path_label(self):
+        return path_label(self.path)
+
+    @property
+    def has_paths(self):
+        """Whether some module is for some professions only, so that paths differ."""
+        return any(module.module.audiences for module in self.all_modules)
 
     @property
     def steps(self):
@@ -149,10 +175,16 @@ class CourseProgress:
 
     @property
     def is_complete(self):
-        lessons = [lesson for module in self.modules for lesson in module.lessons]
-        quizzes = [quiz for module in self.modules for quiz in module.quizzes]
+        return self.completes(self.path)
+
+    def completes(self, path):
+        """Whether the visitor has completed ``path`` through this course (any path, not only
+        the one they follow: the modules are all here)."""
+        modules = [module for module in self.all_modules if includes(path, module.module)]
+        lessons = [lesson for module in modules for lesson in module.lessons]
+        quizzes = [quiz for module in modules for quiz in module.quizzes]
         return is_course_complete(
-            [(module.lesson_keys, module.quiz_keys) for module in self.modules],
+            [(module.lesson_keys, module.quiz_keys) for module in modules],
             {lesson.translation_key for lesson in lessons if lesson.is_done},
             {quiz.translation_key for quiz in quizzes if quiz.state.passed},
         )
@@ -168,20 +200,24 @@ class CourseProgress:
 
 
 def summarise(courses, modules, pages, record, hidden=frozenset()):
-    """Group live modules, lessons and quizzes under their courses (matched by tree path) and
-    mark what ``record`` shows done, leaving out the modules whose paths are ``hidden``. Pure:
-    the lists come in already fetched."""
+    """Group live modules, lessons and quizzes under their courses (matched by tree path), mark
+    which modules the visitor's path includes and what ``record`` shows done, leaving out the
+    modules whose tree paths are ``hidden``. Pure but for the record: the lists come in fetched."""
     modules_by_path = {}
     progress = []
     for course in courses:
-        course_progress = CourseProgress(course)
+        course_progress = CourseProgress(course, record.path_in(course))
         for module in modules:
             if module.path.startswith(course.path) and module.path in hidden:
                 course_progress.untranslated_modules += 1
             elif module.path.startswith(course.path):
-                module_progress = ModuleProgress(module)
-                course_progress.modules.append(module_progress)
+                module_progress = ModuleProgress(
+                    module, in_path=includes(course_progress.path, module)
+                )
+                course_progress.all_modules.append(module_progress)
                 modules_by_path[module.path] = module_progress
+        if not course_progress.other_modules:
+            course_progress.path = WHOLE_COURSE  # a path with every module is the whole course
         progress.append(course_progress)
     for page in sorted(pages, key=lambda page: page.path):
         module_progress = modules_by_path.get(page.path[: -Page.steplen])
@@ -241,7 +277,7 @@ def count_untranslated_modules(progress):
         source_path = source_paths.get(course.course.translation_key)
         if source_path:
             in_english = sum(path.startswith(source_path) for path in paths)
-            course.untranslated_modules = max(in_english - len(course.modules), 0)
+            course.untranslated_modules = max(in_english - len(course.all_modules), 0)
 
 
 def course_progress(course, record):

@@ -5,7 +5,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -16,11 +17,14 @@ from wagtail.models import Locale, Page
 
 from modules.caching import personal
 from modules.models import CoursePage, LessonPage
+from modules.paths import course_paths, path_label
 
+from .enrolments import choose_path
 from .forms import DeleteAccountForm, ProfileForm
 from .models import LearnerProfile
 from .privacy import delete_learner, learner_data
 from .progress import LearnerRecord, progress_for_courses, record_completion
+from .signals import path_chosen
 
 
 @csrf_exempt
@@ -59,6 +63,21 @@ def record_and_continue(request, lesson_id):
     return redirect((next_page or lesson.get_parent()).get_url(request))
 
 
+@login_required
+@require_POST
+def choose_course_path(request, course_id):
+    """Follow another path through a course (or the whole course), from the course page."""
+    course = get_object_or_404(CoursePage.objects.live().select_related("locale"), pk=course_id)
+    path = request.POST.get("path", "")
+    if path not in dict(course_paths(course)):
+        return HttpResponseBadRequest(_("This course has no such path."))
+    with transaction.atomic():
+        choose_path(request.user, course.translation_key, path, course.locale.language_code)
+    path_chosen.send(sender=CoursePage, user=request.user, course=course)
+    messages.success(request, _("You now follow: %(path)s.") % {"path": path_label(path)})
+    return redirect(course.get_url(request))
+
+
 @personal
 @login_required
 def profile(request):
@@ -81,7 +100,9 @@ def dashboard(request):
     if learner is None:
         return redirect("profile")
     courses = CoursePage.objects.live().filter(locale=Locale.get_active()).order_by("path")
-    progress = progress_for_courses(courses, LearnerRecord.for_request(request))
+    record = LearnerRecord.for_request(request)
+    record.role = learner.role
+    progress = progress_for_courses(courses, record)
     context = {
         "learner": learner,
         "in_progress": [

@@ -1,6 +1,7 @@
 from django import template
 
 from learners.progress import LearnerRecord, course_progress, module_progress
+from modules.paths import course_paths
 
 register = template.Library()
 
@@ -11,6 +12,16 @@ def learner_record(context):
     if not hasattr(request, "learner_record"):
         request.learner_record = LearnerRecord.for_request(request)
     return request.learner_record
+
+
+@register.simple_tag(takes_context=True)
+def reader_role(context):
+    """The logged-in reader's profession, so that notes for it stand out (site.css): the page's
+    HTML stays the same for everyone and may be cached as it is."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return ""
+    return learner_record(context).role or ""
 
 
 @register.simple_tag(takes_context=True)
@@ -31,3 +42,8 @@ def progress_in_course(context, course):
 @register.inclusion_tag("includes/progress_bar.html")
 def progress_bar(progress, label):
     return {"progress": progress, "label": label}
+
+
+@register.simple_tag
+def course_path_choices(course):
+    return course_paths(course)
