@@ -103,6 +103,7 @@ class Command(BaseCommand):
                     ModulePage,
                     module_data,
                     summary=module_data["summary"],
+                    audiences=module_data.get("audiences", []),
                     estimated_minutes=module_data["estimated_minutes"],
                 )
                 pages.append(module)
