@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from modules.paths import WHOLE_COURSE
+from modules.paths import WHOLE_COURSE, path_label
 
 from .codes import grouped, new_code
 
@@ -85,6 +85,10 @@ class Certificate(models.Model):
     @property
     def grouped_code(self):
         return grouped(self.code)
+
+    @property
+    def path_label(self):
+        return path_label(self.path)
 
     @property
     def is_revoked(self):

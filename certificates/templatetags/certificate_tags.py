@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django import template
 
 from certificates.models import Certificate
@@ -6,15 +8,15 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def certificate_for(context, course):
-    """The visitor's valid certificate for ``course`` (in any language), or None. The learner's
-    certificates are read once per request, however many courses the page lists."""
+def certificates_for(context, course):
+    """The visitor's valid certificates for ``course`` (in any language), one per path, oldest
+    first. The learner's certificates are read once per request, however many courses the page
+    lists."""
     request = context["request"]
     if not request.user.is_authenticated:
-        return None
+        return []
     if not hasattr(request, "certificates_by_course"):
-        request.certificates_by_course = {
-            certificate.course_key: certificate
-            for certificate in Certificate.objects.valid().filter(user=request.user)
-        }
-    return request.certificates_by_course.get(course.translation_key)
+        request.certificates_by_course = defaultdict(list)
+        for certificate in Certificate.objects.valid().filter(user=request.user):
+            request.certificates_by_course[certificate.course_key].insert(0, certificate)
+    return request.certificates_by_course.get(course.translation_key, [])
