@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from learners.models import COMPLETED, Enrolment, Role
+from modules.choices import Audience
+from modules.paths import WHOLE_COURSE, path_label
 
 
 def percent(part, whole):
@@ -186,6 +188,42 @@ def learners_by(profiles, breakdown="role"):
         zip(rows, groups, strict=True), key=lambda pair: (-pair[0].learners, pair[1][:-1])
     )
     return [row for row, _ in order]
+
+
+@dataclass
+class PathCompletions:
+    course: str
+    path: str
+    certified: int = 0
+    revoked: int = 0
+
+    @property
+    def path_label(self):
+        return path_label(self.path)
+
+
+def certificates_by_path(certificates, courses):
+    """Per course (source-language pages, in tree order) and path, in the paths' own order:
+    learners holding a valid certificate, and certificates revoked."""
+    order = {code: position for position, code in enumerate([*Audience.values, WHOLE_COURSE])}
+    titles = {course.translation_key: course.title for course in courses}
+    positions = {key: position for position, key in enumerate(titles)}
+    counts = (
+        certificates.filter(course_key__in=titles)
+        .values("course_key", "path")
+        .annotate(
+            certified=Count("id", filter=Q(revoked_at__isnull=True)),
+            revoked=Count("id", filter=Q(revoked_at__isnull=False)),
+        )
+        .order_by()
+    )
+    counts = sorted(
+        counts, key=lambda row: (positions[row["course_key"]], order.get(row["path"], 99))
+    )
+    return [
+        PathCompletions(titles[row["course_key"]], row["path"], row["certified"], row["revoked"])
+        for row in counts
+    ]
 
 
 @dataclass

@@ -17,5 +17,6 @@ urlpatterns = [
     *report("learners/", views.LearnersView, "learners"),
     *report("quiz-items/", views.QuizItemAnalysisView, "quiz_items"),
     *report("certificates/", views.CertificatesPerMonthView, "certificates"),
+    *report("paths/", views.CertificatesByPathView, "paths"),
     *report("translations/", views.TranslationStatusView, "translations"),
 ]

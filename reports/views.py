@@ -184,6 +184,25 @@ class CertificatesPerMonthView(CourseReportView):
         return aggregates.certificates_per_month(certificates)
 
 
+class CertificatesByPathView(CourseReportView):
+    page_title = _("Completions by path")
+    header_icon = "list-ul"
+    index_url_name = "course_reports:paths"
+    index_results_url_name = "course_reports:paths_results"
+    filterset_class = filters.CertificatesFilterSet
+    base_model = Certificate
+    export_filename = "completions-by-path"
+    columns = [
+        Column("course", label=_("Course")),
+        Column("path_label", label=_("Path")),
+        Column("certified", label=_("Learners certified")),
+        Column("revoked", label=_("Revoked")),
+    ]
+
+    def rows(self, certificates):
+        return aggregates.certificates_by_path(certificates, source_pages(CoursePage))
+
+
 class StatusColumn(Column):
     cell_template_name = "reports/cells/translation_status.html"
 

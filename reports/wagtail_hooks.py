@@ -11,6 +11,7 @@ REPORTS = [
     ("learners", _("Learners by role and country"), "user"),
     ("quiz_items", _("Quiz item analysis"), "help"),
     ("certificates", _("Certificates per month"), "doc-full"),
+    ("paths", _("Completions by path"), "list-ul"),
     ("translations", _("Translation status"), "site"),
 ]
 

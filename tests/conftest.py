@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from learners.factories import LearnerProfileFactory, UserFactory
+from modules.choices import Audience
 from modules.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
@@ -79,6 +80,31 @@ def build_tree(home, modules=1, lessons=3, quiz=False, catalogue=None):
         if quiz:
             QuizPageFactory(parent=module)
     return course
+
+
+def build_path_course(home):
+    """A course for teachers, police and judges: Foundations for everyone, then a module for
+    teachers and one for the police, each of two lessons and a quiz. Judges' path is
+    Foundations alone."""
+    course = CoursePageFactory(
+        parent=CourseIndexPageFactory(parent=home),
+        audiences=[Audience.TEACHERS, Audience.POLICE, Audience.JUDGES],
+    )
+    for title, audiences in [
+        ("Foundations", []),
+        ("In the classroom", [Audience.TEACHERS]),
+        ("Arrests", [Audience.POLICE]),
+    ]:
+        module = ModulePageFactory(parent=course, title=title, audiences=audiences)
+        for number in range(2):
+            LessonPageFactory(parent=module, title=f"{title} {number}")
+        QuizPageFactory(parent=module, title=f"{title} quiz")
+    return course
+
+
+@pytest.fixture
+def path_course(home):
+    return build_path_course(home)
 
 
 def translate(home, course, language):
