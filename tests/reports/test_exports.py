@@ -16,7 +16,7 @@ REPORTS = {
     "learners": ({"breakdown": "role_country"}, ["role", "country", "learners", "started"]),
     "quiz_items": ({"language": "fr"}, ["quiz_title", "number", "text", "answered", "correct"]),
     "certificates": ({}, ["period", "issued", "revoked"]),
-    "paths": ({}, ["course", "certified", "revoked"]),
+    "paths": ({}, ["course", "path_label", "certified", "revoked"]),
     "translations": ({}, ["title", "kind"]),
 }
 
