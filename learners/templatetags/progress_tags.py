@@ -1,7 +1,8 @@
 from django import template
 
 from learners.progress import LearnerRecord, course_progress, module_progress
-from modules.paths import course_paths
+from modules.models import CoursePage
+from modules.paths import course_paths, includes, path_label
 
 register = template.Library()
 
@@ -47,3 +48,15 @@ def progress_bar(progress, label):
 @register.simple_tag
 def course_path_choices(course):
     return course_paths(course)
+
+
+@register.simple_tag(takes_context=True)
+def path_leaving_out(context, module):
+    """The name of the visitor's path through the module's course when that path leaves the
+    module out, else "": the module stays open to read."""
+    record = learner_record(context)
+    if not module.audiences or not record.user.is_authenticated:
+        return ""
+    course = CoursePage.objects.filter(path=module.path[: -CoursePage.steplen]).first()
+    path = record.path_in(course) if course else None
+    return path_label(path) if path and not includes(path, module) else ""

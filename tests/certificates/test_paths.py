@@ -125,3 +125,16 @@ def test_notes_for_the_readers_profession_are_marked(client, path_course):
     # Both notes are there for everyone; the stylesheet shows "your profession" on the match.
     for html in (anonymous, officer):
         assert "audience-note--police" in html and "audience-note--teachers" in html
+
+
+def test_a_module_outside_the_learners_path_says_so_and_stays_open(client, path_course):
+    log_in(client, Role.POLICE)
+    classroom = path_course.get_children().get(title="In the classroom")
+    arrests = path_course.get_children().get(title="Arrests")
+
+    outside = client.get(classroom.url)
+    inside = client.get(arrests.url).content.decode()
+
+    assert outside.status_code == 200
+    assert "not part of your path (Path for police officers)" in outside.content.decode()
+    assert "not part of your path" not in inside
