@@ -5,7 +5,6 @@ committed progress, and the database's unique constraint settles a race: however
 complete the course at the same moment, one certificate is issued and one e-mail sent.
 """
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from learners.enrolments import mark_completed
 from learners.models import LearnerProfile
 from learners.progress import LearnerRecord, progress_for_courses
+from modules.addresses import public_base_url
 from modules.languages import live_translation, source_language, source_locale
 from modules.models import CoursePage
 from modules.paths import WHOLE_COURSE
@@ -107,17 +107,6 @@ def reissue(certificate, full_name):
         certificate.replaced_by = replacement
         certificate.save(update_fields=["replaced_by"])
         return replacement
-
-
-def public_base_url(request=None):
-    """Where certificates send people: the site's public address (``PUBLIC_BASE_URL``, which
-    production requires), else the address the request came in on, else, for an e-mail sent
-    without a request in development, ``WAGTAILADMIN_BASE_URL``."""
-    if settings.PUBLIC_BASE_URL:
-        return settings.PUBLIC_BASE_URL.rstrip("/")
-    if request is not None:
-        return request.build_absolute_uri("/").rstrip("/")
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def absolute_url(name, code, language, request=None):
