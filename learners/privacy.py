@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from quizzes.models import QuizAttempt
+from quizzes.models import ExtraAttempt, QuizAttempt
 
 from .models import Enrolment, LearnerProfile, LessonCompletion
 
@@ -74,6 +74,14 @@ def learner_data(user):
             }
             for attempt in QuizAttempt.objects.filter(user=user).order_by("started_at")
         ],
+        "extra_attempts": [
+            {
+                "quiz_key": str(grant.quiz_key),
+                "reason": grant.reason,
+                "granted_at": grant.granted_at.isoformat(),
+            }
+            for grant in ExtraAttempt.objects.filter(user=user).order_by("granted_at")
+        ],
     }
     for name, section in registered_sections.items():
         data[name] = section.export(user)
@@ -83,8 +91,9 @@ def learner_data(user):
 @transaction.atomic
 def delete_learner(user):
     """Erase the account and everything hanging from it (profile, e-mail addresses,
-    completions, enrolments, quiz attempts and their responses) in one transaction, after each
-    registered section has erased or anonymised its own rows."""
+    completions, enrolments, quiz attempts and their responses, extra attempts granted to them)
+    in one transaction, after each registered section has erased or anonymised its own rows.
+    Extra attempts they granted others stay, without their name."""
     for section in registered_sections.values():
         section.erase(user)
     user.delete()

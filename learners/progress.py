@@ -55,10 +55,12 @@ class LearnerRecord:
 
     @cached_property
     def quiz_attempts(self):
-        """Quiz translation key → the learner's attempts at it, in order."""
+        """Quiz translation key → the learner's attempts at it, in order, each carrying the extra
+        attempts granted at its quiz (read in the same query, for ``QuizState``)."""
         attempts = defaultdict(list)
         if self.user.is_authenticated:
-            for attempt in QuizAttempt.objects.filter(user=self.user).defer("answers", "credits"):
+            read = QuizAttempt.objects.with_extra_attempts().filter(user=self.user)
+            for attempt in read.defer("answers", "credits"):
                 attempts[str(attempt.quiz_key)].append(attempt)
         return attempts
 

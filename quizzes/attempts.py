@@ -23,7 +23,11 @@ def start_attempt(user, quiz, language_code):
     """The learner's open attempt at ``quiz``, or a new one if they may start one."""
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-        attempts = list(QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key))
+        attempts = list(
+            QuizAttempt.objects.with_extra_attempts().filter(
+                user=user, quiz_key=quiz.translation_key
+            )
+        )
         state = QuizState(attempts, quiz.max_attempts)
         if state.open_attempt:
             return state.open_attempt
@@ -34,9 +38,9 @@ def start_attempt(user, quiz, language_code):
                 ngettext(
                     "You have used your only attempt at this quiz.",
                     "You have used all %(count)s attempts at this quiz.",
-                    quiz.max_attempts,
+                    state.used,
                 )
-                % {"count": quiz.max_attempts}
+                % {"count": state.used}
             )
         attempt = QuizAttempt.objects.create(
             user=user,

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 
 from .blocks import QuestionStreamBlock
-from .models import QuizPage
+from .models import ExtraAttempt, QuizPage
 
 
 def option(text, correct=False, feedback=""):
@@ -85,3 +85,13 @@ class QuizPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = QuizPage
+
+
+class ExtraAttemptFactory(factory.django.DjangoModelFactory):
+    """An extra attempt granted at ``quiz_key``; pass the ``user`` (a learner) it is for."""
+
+    quiz_key = factory.Faker("uuid4")
+    reason = "Was ill on the day of the last attempt."
+
+    class Meta:
+        model = ExtraAttempt

@@ -1,14 +1,15 @@
-"""A quiz at the end of a module, and a learner's attempts at it.
+"""A quiz at the end of a module, a learner's attempts at it, and the extra attempts staff grant.
 
-Attempts point at the quiz's translation_key, so an attempt started on the Spanish page can be
-finished on the Portuguese one and counts the same.
+Attempts and grants point at the quiz's translation_key, so an attempt started on the Spanish page
+can be finished on the Portuguese one and counts the same.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -152,7 +153,9 @@ class QuizPage(RemembersViewRestrictions, Page):
         attempts = []
         if request.user.is_authenticated:
             attempts = list(
-                QuizAttempt.objects.filter(user=request.user, quiz_key=self.translation_key)
+                QuizAttempt.objects.with_extra_attempts().filter(
+                    user=request.user, quiz_key=self.translation_key
+                )
             )
         context["attempts"] = attempts
         context["state"] = QuizState(attempts, self.max_attempts)
@@ -174,12 +177,20 @@ class QuizPage(RemembersViewRestrictions, Page):
 
 
 class QuizState:
-    """Where a learner stands with one quiz, from their attempts at it."""
+    """Where a learner stands with one quiz, from their attempts at it.
+
+    The attempts granted beyond ``max_attempts`` come with the attempts, when they are read
+    through ``QuizAttempt.objects.with_extra_attempts()`` (no query of their own). A learner
+    without an attempt has none that matters: staff grant one only once the limit is reached.
+    """
 
     def __init__(self, attempts, max_attempts):
         submitted = [attempt for attempt in attempts if attempt.submitted_at]
         self.used = len(attempts)
         self.max_attempts = max_attempts
+        self.extra_attempts = max(
+            (getattr(attempt, "extra_attempts", 0) for attempt in attempts), default=0
+        )
         self.open_attempt = next((a for a in attempts if not a.submitted_at), None)
         self.passed = any(attempt.passed for attempt in submitted)
         self.best_score = max((attempt.score for attempt in submitted), default=None)
@@ -190,7 +201,14 @@ class QuizState:
         """None when unlimited."""
         if not self.max_attempts:
             return None
-        return max(0, self.max_attempts - self.used)
+        return max(0, self.max_attempts + self.extra_attempts - self.used)
+
+    @property
+    def granted_left(self):
+        """How many of the attempts left are extra ones staff granted."""
+        if not self.max_attempts:
+            return 0
+        return min(self.extra_attempts, self.attempts_left)
 
     @property
     def can_start(self):
@@ -199,7 +217,8 @@ class QuizState:
     @property
     def may_see_answers(self):
         """Right answers, option feedback and explanations are shown once the learner has passed
-        or has no attempt left: never while a review could be copied into the next attempt."""
+        or has no attempt left (granted ones included): never while a review could be copied into
+        the next attempt."""
         return self.passed or self.attempts_left == 0
 
     @property
@@ -211,6 +230,20 @@ class QuizState:
         if self.is_started:
             return "failed"
         return "not_started"
+
+
+class QuizAttemptQuerySet(models.QuerySet):
+    def with_extra_attempts(self):
+        """Each attempt carrying ``extra_attempts``, how many attempts its learner was granted at
+        its quiz beyond the limit: counted in the same query, for ``QuizState``."""
+        granted = (
+            ExtraAttempt.objects.filter(user=OuterRef("user"), quiz_key=OuterRef("quiz_key"))
+            .order_by()
+            .values("user")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(extra_attempts=Coalesce(Subquery(granted), 0))
 
 
 class QuizAttempt(models.Model):
@@ -235,6 +268,8 @@ class QuizAttempt(models.Model):
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), null=True, blank=True)
     passed = models.BooleanField(_("passed"), default=False)
 
+    objects = QuizAttemptQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
@@ -258,6 +293,43 @@ class QuizAttempt(models.Model):
     @property
     def is_submitted(self):
         return self.submitted_at is not None
+
+
+class ExtraAttempt(models.Model):
+    """One more attempt at a quiz, granted by staff to a learner who used up the quiz's limit,
+    with the reason, for the record. It counts in every language, like the attempts."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="extra_attempts",
+        verbose_name=_("learner"),
+    )
+    quiz_key = models.UUIDField(_("quiz translation key"))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    reason = models.TextField(
+        _("reason"), help_text=_("Why the learner gets another attempt, for the record.")
+    )
+    granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("extra attempt")
+        verbose_name_plural = _("extra attempts")
+        ordering = ["-granted_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="extra_attempt_has_a_reason")
+        ]
+        indexes = [models.Index(fields=["user", "quiz_key"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.quiz_key}"
 
 
 class QuestionResponse(models.Model):

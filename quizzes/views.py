@@ -96,7 +96,11 @@ def already_submitted(request, attempt, quiz):
 
 
 def render_result(request, attempt, quiz, status=200):
-    attempts = list(QuizAttempt.objects.filter(user=request.user, quiz_key=attempt.quiz_key))
+    attempts = list(
+        QuizAttempt.objects.with_extra_attempts().filter(
+            user=request.user, quiz_key=attempt.quiz_key
+        )
+    )
     state = QuizState(attempts, quiz.max_attempts)
     module = quiz.get_parent()
     context = {

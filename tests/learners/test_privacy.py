@@ -9,7 +9,8 @@ from django.urls import reverse
 from learners.factories import LearnerProfileFactory
 from learners.models import Enrolment, LearnerProfile, LessonCompletion
 from modules.models import LessonPage
-from quizzes.models import QuizAttempt, QuizPage
+from quizzes.factories import ExtraAttemptFactory
+from quizzes.models import ExtraAttempt, QuizAttempt, QuizPage
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +76,28 @@ def test_a_wrong_password_deletes_nothing(client, learner_with_progress):
 def test_privacy_pages_need_a_log_in(client):
     for name in ("download_data", "delete_account", "dashboard", "profile"):
         assert client.get(reverse(name)).status_code == 302
+
+
+def test_extra_attempts_granted_are_exported_and_erased_with_the_account(
+    client, learner_with_progress
+):
+    manager = LearnerProfileFactory().user
+    quiz = QuizPage.objects.get()
+    ExtraAttemptFactory(
+        user=learner_with_progress, quiz_key=quiz.translation_key, granted_by=manager
+    )
+    ExtraAttemptFactory(user=manager, quiz_key=quiz.translation_key)
+
+    data = json.loads(client.get(reverse("download_data")).content)
+    assert data["extra_attempts"] == [
+        {
+            "quiz_key": str(quiz.translation_key),
+            "reason": "Was ill on the day of the last attempt.",
+            "granted_at": ExtraAttempt.objects.get(
+                user=learner_with_progress
+            ).granted_at.isoformat(),
+        }
+    ]
+
+    client.post(reverse("delete_account"), {"password": "a-long-test-password"})
+    assert list(ExtraAttempt.objects.values_list("user", flat=True)) == [manager.pk]
