@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint messages
+.PHONY: run test lint messages fonts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed | fonts
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
@@ -29,6 +29,13 @@ run: $(VENV)/.installed
 	trap 'kill $$!' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Certificates print names in any script with Debian's Noto fonts (certificates/fonts.py):
+# installed once, checked in a moment on every later run.
+NOTO_PACKAGES := fonts-noto-core fonts-noto-cjk
+fonts:
+	@dpkg -s $(NOTO_PACKAGES) >/dev/null 2>&1 || { apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(NOTO_PACKAGES); }
+
 # The browser tests (tests/e2e/) drive Debian's chromium and inject axe-core from npm.
 $(CHROMIUM):
 	apt-get update
@@ -37,7 +44,7 @@ $(CHROMIUM):
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-test: $(VENV)/.installed-dev node_modules/.package-lock.json | $(CHROMIUM)
+test: $(VENV)/.installed-dev node_modules/.package-lock.json | $(CHROMIUM) fonts
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import TranslatableField
 
 from modules.paths import WHOLE_COURSE, path_label
 
@@ -95,24 +97,64 @@ class Certificate(models.Model):
         return self.revoked_at is not None
 
 
-@register_setting(icon="doc-full")
-class CertificateSettings(BaseSiteSetting):
-    """What every certificate prints besides the learner and the course."""
+class CertificateWording(TranslatableMixin, models.Model):
+    """What a certificate says about who awards it, in one language: a snippet translated with
+    wagtail-localize like the glossary (Wagtail's settings cannot be translated), chosen in the
+    certificate settings. A certificate reads it in its own language, or in the default one
+    while no translation exists."""
 
     organisation = models.CharField(
         _("issuing organisation"),
         max_length=150,
-        default="CIP e-course",
         help_text=_("The organisation that awards the certificates."),
     )
     signatory_name = models.CharField(
-        _("signatory's name"), max_length=150, blank=True, help_text=_("Who signs.")
+        _("signatory's name"),
+        max_length=150,
+        blank=True,
+        help_text=_("Who signs: a person's name stays as it is, a team's is translated."),
     )
     signatory_title = models.CharField(
         _("signatory's title"),
         max_length=150,
         blank=True,
         help_text=_("Their role, e.g. “Director of training”."),
+    )
+
+    override_translatable_fields = [
+        TranslatableField("organisation"),
+        TranslatableField("signatory_name"),
+        TranslatableField("signatory_title"),
+    ]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("signatory_name"),
+        FieldPanel("signatory_title"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("certificate wording")
+        verbose_name_plural = _("certificate wording")
+
+    def __str__(self):
+        return self.organisation
+
+
+@register_setting(icon="doc-full")
+class CertificateSettings(BaseSiteSetting):
+    """The images every certificate prints, and which wording it prints in each language."""
+
+    wording = models.ForeignKey(
+        CertificateWording,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("wording"),
+        help_text=_(
+            "The organisation and signatory, translated under Settings → Certificate wording. "
+            "Empty: the certificate names the site's home page in its language."
+        ),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -134,9 +176,7 @@ class CertificateSettings(BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("organisation"),
-        FieldPanel("signatory_name"),
-        FieldPanel("signatory_title"),
+        FieldPanel("wording"),
         FieldPanel("logo"),
         FieldPanel("signature"),
     ]

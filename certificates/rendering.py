@@ -3,20 +3,17 @@
 import io
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 import segno
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
+from .fonts import fonts_for
 from .issuing import absolute_url, course_in
-from .models import CertificateSettings
-
-FONTS = Path(__file__).resolve().parent / "fonts"
-FONT = "DejaVuSans"
+from .models import CertificateSettings, CertificateWording
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +29,7 @@ class CertificateDetails:
     issued_on: str
     verification_url: str
     settings: CertificateSettings
+    wording: CertificateWording
 
     @property
     def qr_svg(self):
@@ -42,6 +40,8 @@ class CertificateDetails:
 
 def details_for(certificate, language, site=None, request=None):
     course = course_in(certificate.course_key, language)
+    site = site or Site.objects.get(is_default_site=True)
+    settings = CertificateSettings.for_site(site)
     with translation.override(language):
         issued_on = formats.date_format(certificate.issued_at, "DATE_FORMAT")
     return CertificateDetails(
@@ -51,8 +51,26 @@ def details_for(certificate, language, site=None, request=None):
         hours=course.estimated_hours if course else None,
         issued_on=issued_on,
         verification_url=absolute_url("verify_certificate", certificate.code, language, request),
-        settings=CertificateSettings.for_site(site or Site.objects.get(is_default_site=True)),
+        settings=settings,
+        wording=wording_in(settings, site, language),
     )
+
+
+def wording_in(settings, site, language):
+    """The organisation and signatory in ``language``: the translation of the wording the
+    settings chose, else its version in the default language, else (nothing chosen) the site's
+    home page title in ``language`` as the organisation."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if settings.wording_id:
+        wording = settings.wording
+        return (
+            (locale and wording.get_translation_or_none(locale))
+            or wording.get_translation_or_none(Locale.get_default())
+            or wording
+        )
+    home = site.root_page.specific
+    home = (locale and home.get_translation_or_none(locale)) or home
+    return CertificateWording(organisation=home.title)
 
 
 def image_bytes(image):
@@ -69,20 +87,44 @@ def image_bytes(image):
 
 
 def render_pdf(details):
-    """An A4 landscape PDF of the certificate; DejaVu Sans covers Latin, Greek and Cyrillic
-    names, and only the glyphs used are embedded."""
+    """An A4 landscape PDF of the certificate in its language. The name prints in any script
+    ``certificates.fonts`` covers, shaped and in its direction; only the glyphs used are
+    embedded."""
     with translation.override(details.language):
         return _draw(details)
 
 
 def _draw(details):
-    settings = details.settings
+    wording = details.wording
+    hours = formats.number_format(details.hours) if details.hours is not None else ""
+    text = {
+        "title": _("Certificate of completion"),
+        "certifies": _("This certifies that"),
+        "completed": _("has completed the course"),
+        "length": _("Course length: %(hours)s h · completed on %(date)s")
+        % {"hours": hours, "date": details.issued_on},
+        "verify": _("Verify at %(url)s") % {"url": details.verification_url},
+    }
+    printed = [
+        *text.values(),
+        wording.organisation,
+        wording.signatory_name,
+        wording.signatory_title,
+        details.certificate.full_name,
+        details.certificate.grouped_code,
+        details.course_title,
+    ]
     pdf = FPDF(orientation="landscape", format="A4")
-    pdf.set_title(_("Certificate of completion"))
-    pdf.set_author(settings.organisation)
+    pdf.set_title(text["title"])
+    pdf.set_author(wording.organisation)
+    pdf.set_lang(translation.to_locale(details.language).replace("_", "-"))
     pdf.set_auto_page_break(False)
-    pdf.add_font(FONT, "", FONTS / "DejaVuSans.ttf")
-    pdf.add_font(FONT, "B", FONTS / "DejaVuSans-Bold.ttf")
+    with fonts_for(pdf, "".join(printed)) as font:
+        return _draw_page(pdf, font, details, text)
+
+
+def _draw_page(pdf, font, details, text):
+    settings, wording = details.settings, details.wording
     pdf.add_page()
     width = pdf.w - 2 * pdf.l_margin
     pdf.set_draw_color(11, 92, 142)
@@ -94,46 +136,41 @@ def _draw(details):
         pdf.image(logo, x="C", y=top, h=18)
         top += 22
 
-    def line(text, size, style="", gap=4, height=None):
-        pdf.set_font(FONT, style, size)
+    def line(words, size, style="", gap=4, height=None):
+        pdf.set_font(font, style, size)
         pdf.multi_cell(
-            width, height or size * 0.5, text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            width, height or size * 0.5, words, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
         pdf.ln(gap)
 
     pdf.set_y(top)
-    line(settings.organisation, 14, "B", gap=6)
-    line(_("Certificate of completion"), 30, "B", gap=8)
-    line(_("This certifies that"), 13)
+    line(wording.organisation, 14, "B", gap=6)
+    line(text["title"], 30, "B", gap=8)
+    line(text["certifies"], 13)
     line(details.certificate.full_name, 28, "B", gap=4)
-    line(_("has completed the course"), 13)
+    line(text["completed"], 13)
     line(details.course_title, 18, "B", gap=4)
-    hours = formats.number_format(details.hours) if details.hours is not None else ""
-    line(
-        _("Course length: %(hours)s h · completed on %(date)s")
-        % {"hours": hours, "date": details.issued_on},
-        12,
-    )
+    line(text["length"], 12)
 
     bottom = pdf.h - 24
     if signature := image_bytes(settings.signature):
         pdf.image(signature, x=30, y=bottom - 34, h=16)
-    if settings.signatory_name:
+    if wording.signatory_name:
         pdf.set_draw_color(80, 80, 80)
         pdf.set_line_width(0.3)
         pdf.line(28, bottom - 16, 118, bottom - 16)
         pdf.set_xy(28, bottom - 14)
-        pdf.set_font(FONT, "B", 11)
-        pdf.cell(90, 6, settings.signatory_name, new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf.set_font(FONT, "", 10)
-        pdf.cell(90, 5, settings.signatory_title)
+        pdf.set_font(font, "B", 11)
+        pdf.cell(90, 6, wording.signatory_name, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.set_font(font, "", 10)
+        pdf.cell(90, 5, wording.signatory_title)
 
     qr = io.BytesIO()
     segno.make(details.verification_url, error="m").save(qr, kind="png", scale=4, border=1)
     pdf.image(qr, x=pdf.w - 62, y=bottom - 44, w=34)
     pdf.set_xy(pdf.w - 150, bottom - 8)
-    pdf.set_font(FONT, "B", 10)
+    pdf.set_font(font, "B", 10)
     pdf.cell(122, 5, details.certificate.grouped_code, align="R", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_font(FONT, "", 8)
-    pdf.cell(122, 4, _("Verify at %(url)s") % {"url": details.verification_url}, align="R")
+    pdf.set_font(font, "", 8)
+    pdf.cell(122, 4, text["verify"], align="R")
     return bytes(pdf.output())

@@ -1,8 +1,11 @@
+import unicodedata
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import LearnerProfile
+from .names import check_name
 
 
 def reject_markup(value):
@@ -24,7 +27,10 @@ class ProfileForm(forms.ModelForm):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
 
     def clean_full_name(self):
-        return " ".join(self.cleaned_data["full_name"].split())
+        # Composed (NFC), so that "é" typed as e + accent prints as the one letter it is.
+        name = unicodedata.normalize("NFC", " ".join(self.cleaned_data["full_name"].split()))
+        check_name(name)
+        return name
 
 
 class DeleteAccountForm(forms.Form):

@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
-from certificates.models import CertificateSettings
+from certificates.models import CertificateSettings, CertificateWording
 from modules.languages import source_language, source_locale, target_locales
 from modules.models import (
     CourseIndexPage,
@@ -56,7 +56,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.load_glossary_and_directory(read_json(CONTENT_DIR / "glossary.json"))
             pages = self.load_source_tree(content)
-            self.certificate_settings(content["certificate_settings"])
+            self.certificate_wording(content["certificate_wording"])
             if write_template:
                 self.write_template(pages)
             for po_path in sorted((CONTENT_DIR / "locale").glob("*.po")):
@@ -183,14 +183,23 @@ class Command(BaseCommand):
             **{name: data[name] for name in settings if name in data},
         )
 
-    def certificate_settings(self, data):
-        """What the demo certificates print, unless someone has already set it."""
+    def certificate_wording(self, data):
+        """What the demo certificates say about who awards them, in every language, unless the
+        site's certificate settings already choose a wording of their own."""
+        english = source_locale().language_code
+        fields = {name: values[english] for name, values in data.items()}
         settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
-        if not settings.signatory_name:
-            for name, value in data.items():
-                setattr(settings, name, value)
+        wording = settings.wording
+        if wording is None:
+            wording, _ = CertificateWording.objects.get_or_create(locale=source_locale(), **fields)
+            settings.wording = wording
             settings.save()
-            self.report(f"certificate settings for “{settings.organisation}”")
+            self.report(f"certificate wording “{wording}”")
+        elif any(getattr(wording, name) != value for name, value in fields.items()):
+            return
+        self.translate_snippet(
+            wording, lambda code: [data[name][code] for name in fields if data[name][code]]
+        )
 
     def child(self, parent, page_class, data, **fields):
         existing = page_class.objects.child_of(parent).filter(slug=data["slug"]).first()
