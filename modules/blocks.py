@@ -14,6 +14,13 @@ from resources.editing import RICH_TEXT_FEATURES
 from .choices import Audience
 
 
+def minutes_block(default, help_text):
+    """The minutes an activity block declares: what it takes beyond reading its words."""
+    return blocks.IntegerBlock(
+        default=default, min_value=0, max_value=240, label=_("Minutes"), help_text=help_text
+    )
+
+
 class KeyFactBlock(blocks.StructBlock):
     """A figure that matters, the sentence that explains it and where it comes from."""
 
@@ -64,6 +71,13 @@ class CaseScenarioBlock(blocks.StructBlock):
         label=_("Discussion prompts"),
         help_text=_("Questions the learner should think about or discuss with colleagues."),
     )
+    minutes = minutes_block(
+        5,
+        _(
+            "Minutes to think the case through or discuss it, beyond reading it; counted in the "
+            "lesson's time."
+        ),
+    )
 
     class Meta:
         icon = "group"
@@ -74,6 +88,7 @@ class CaseScenarioBlock(blocks.StructBlock):
             "title": "A morning arrest",
             "situation": "<p>Officers arrive at dawn; a seven-year-old opens the door.</p>",
             "discussion_prompts": ["What does the child see?", "Who looks after her?"],
+            "minutes": 5,
         }
 
 
@@ -83,13 +98,19 @@ class ReflectionPromptBlock(blocks.StructBlock):
     prompt = blocks.TextBlock(
         label=_("Prompt"), help_text=_("A question that links the lesson to the learner's work.")
     )
+    minutes = minutes_block(
+        2, _("Minutes to pause on the question, beyond reading it; counted in the lesson's time.")
+    )
 
     class Meta:
         icon = "help"
         template = "blocks/reflection_prompt_block.html"
         label = _("Reflection prompt")
         help_text = _("A personal question to pause on.")
-        preview_value = {"prompt": "When did a child in your work last mention a parent?"}
+        preview_value = {
+            "prompt": "When did a child in your work last mention a parent?",
+            "minutes": 2,
+        }
 
 
 class AudienceNoteBlock(blocks.StructBlock):
@@ -198,6 +219,13 @@ class VideoBlock(blocks.StructBlock):
         label=_("Transcript"),
         help_text=_("The words of the video, for learners who cannot watch or hear it."),
     )
+    minutes = minutes_block(
+        5,
+        _(
+            "The video's length in minutes, rounded up; counted in the lesson's time instead of "
+            "the transcript."
+        ),
+    )
 
     class Meta:
         icon = "media"
@@ -208,6 +236,7 @@ class VideoBlock(blocks.StructBlock):
         preview_value = {
             "title": "Talking with children about a parent in prison",
             "transcript": "A counsellor explains how to answer a child's first questions.",
+            "minutes": 5,
         }
 
 

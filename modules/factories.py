@@ -1,7 +1,5 @@
 """Factories for the course tree and its lesson blocks, for tests and benchmarks."""
 
-from decimal import Decimal
-
 import factory
 import wagtail_factories
 from wagtail import blocks as wagtail_blocks
@@ -136,7 +134,6 @@ class CoursePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Course {n}")
     intro = "<p>What this course is about.</p>"
     audiences = factory.LazyFunction(lambda: [Audience.TEACHERS, Audience.POLICE])
-    estimated_hours = Decimal("1.5")
     certificate_title = factory.LazyAttribute(lambda page: page.title)
 
     class Meta:
@@ -146,7 +143,6 @@ class CoursePageFactory(wagtail_factories.PageFactory):
 class ModulePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Module {n}")
     summary = "What this module covers."
-    estimated_minutes = 30
 
     class Meta:
         model = ModulePage

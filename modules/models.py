@@ -4,8 +4,14 @@ Content knows nothing of learners; progress, attempts and certificates read thes
 other way round.
 """
 
+from decimal import Decimal
+
 from django import forms
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -18,9 +24,101 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from resources.editing import RICH_TEXT_FEATURES, tabs, title_panel
 from resources.models import DirectoryPage, GlossaryPage
 
+from . import durations
 from .blocks import LearningObjectivesBlock, LessonStreamBlock
 from .caching import RemembersViewRestrictions
 from .choices import Audience
+
+
+class TimedPage(models.Model):
+    """Page mixin: ``minutes``, how long the page takes, recomputed from the page's own content
+    (in its own language) at every clean and save, or the author's stated time where the page
+    has one. A translation has its own words, so its own minutes."""
+
+    minutes = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        verbose_name=_("minutes"),
+        help_text=_("How long the page takes, computed from its content whenever it is saved."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "minutes" in update_fields:
+            self.refresh_minutes()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.refresh_minutes()
+
+    def computed_minutes(self):
+        """Minutes from the content alone; each page type says how."""
+        raise NotImplementedError
+
+    def refresh_minutes(self):
+        self.minutes = getattr(self, "stated_minutes", None) or self.computed_minutes()
+
+    @property
+    def language_code(self):
+        """The page's language, also before it is first saved."""
+        return (self.locale if self.locale_id else self.get_default_locale()).language_code
+
+
+def timed_pages(where):
+    """The live pages of every type that keeps ``minutes`` (lessons, quizzes) matching the
+    ``Q`` ``where``, with their path and minutes only: one query per page type."""
+    found = []
+    for model in apps.get_models():
+        if issubclass(model, TimedPage):
+            found += model.objects.live().filter(where).only("path", "minutes")
+    return found
+
+
+def reason_field():
+    """The reason a stated time needs, for a page's settings tab. Kept with the stated number
+    (synchronised): it justifies that one number to authors and reviewers, so a translation
+    neither needs its own nor may disagree with it, and translators are not asked to translate a
+    note no learner reads."""
+    return models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("reason for the stated time"),
+        help_text=_(
+            "Required with a stated time: what takes longer than the content shows, e.g. “the "
+            "case is discussed in pairs for 20 minutes”. Seen by authors and reviewers only."
+        ),
+    )
+
+
+def require_reason(page, number_name, reason_name):
+    """A stated time without a reason is refused."""
+    if getattr(page, number_name) and not getattr(page, reason_name).strip():
+        raise ValidationError(
+            {
+                reason_name: _(
+                    "Say why this takes longer than the time computed from its content, or "
+                    "leave the stated time empty."
+                )
+            }
+        )
+
+
+def overstatement_warning(stated_minutes, computed_minutes):
+    """The warning an author gets when the stated time is more than a quarter above the
+    computed one, or None."""
+    if not durations.is_overstated(stated_minutes, computed_minutes):
+        return None
+    return _(
+        "The stated time, %(stated)s, is more than a quarter above the %(computed)s computed "
+        "from the content. Check that the reason holds, or leave the stated time empty."
+    ) % {
+        "stated": durations.format_minutes(stated_minutes),
+        "computed": durations.format_minutes(computed_minutes),
+    }
 
 
 class HomePage(RemembersViewRestrictions, Page):
@@ -167,12 +265,20 @@ class CoursePage(RemembersViewRestrictions, Page):
         verbose_name=_("audiences"),
         help_text=_("The professions this course is written for."),
     )
-    estimated_hours = models.DecimalField(
+    stated_hours = models.DecimalField(
         max_digits=4,
         decimal_places=1,
-        verbose_name=_("estimated hours"),
-        help_text=_("How long the whole course takes; printed on the certificate."),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.5"))],
+        verbose_name=_("stated hours"),
+        help_text=_(
+            "Leave empty: the course's length is the sum of its modules, computed from their "
+            "content, and printed on the certificate. State hours only when the course takes "
+            "longer, and say why."
+        ),
     )
+    stated_hours_reason = reason_field()
     certificate_title = models.CharField(
         max_length=255,
         verbose_name=_("certificate title"),
@@ -194,7 +300,8 @@ class CoursePage(RemembersViewRestrictions, Page):
         TranslatableField("learning_objectives"),
         TranslatableField("certificate_title"),
         SynchronizedField("audiences"),
-        SynchronizedField("estimated_hours"),
+        SynchronizedField("stated_hours"),
+        SynchronizedField("stated_hours_reason"),
     ]
     edit_handler = tabs(
         [
@@ -202,11 +309,53 @@ class CoursePage(RemembersViewRestrictions, Page):
             FieldPanel("intro"),
             FieldPanel("learning_objectives"),
         ],
-        [FieldPanel("audiences"), FieldPanel("estimated_hours"), FieldPanel("certificate_title")],
+        [
+            FieldPanel("audiences"),
+            FieldPanel("stated_hours"),
+            FieldPanel("stated_hours_reason"),
+            FieldPanel("certificate_title"),
+        ],
     )
 
     class Meta:
         verbose_name = _("course")
+
+    def clean(self):
+        super().clean()
+        require_reason(self, "stated_hours", "stated_hours_reason")
+
+    def module_durations(self):
+        """Each live module's duration, as ``{module path: minutes}``, in three queries."""
+        modules = ModulePage.objects.live().child_of(self).only("path", "stated_minutes")
+        pages = timed_pages(Q(path__startswith=self.path, depth=self.depth + 2))
+        return {
+            module.path: durations.module_minutes(
+                [page for page in pages if page.path.startswith(module.path)], module
+            )
+            for module in modules
+        }
+
+    def computed_minutes(self):
+        """The sum of the modules' durations."""
+        return sum(self.module_durations().values())
+
+    def duration_minutes(self):
+        """The course's duration: its stated hours, or the sum of its modules."""
+        return durations.course_minutes(self.module_durations().values(), self)
+
+    @property
+    def estimated_hours(self):
+        """The whole course's hours, rounded to the half hour (or as stated). A bridge for the
+        templates and certificates that printed the old field, until they print the path's hours
+        summed from ``lesson.minutes`` and ``quiz.minutes``; a few queries each time."""
+        if self.stated_hours:
+            return self.stated_hours
+        return durations.hours(self.computed_minutes())
+
+    def overstatement_warning(self):
+        if not self.stated_hours:
+            return None
+        return overstatement_warning(int(self.stated_hours * 60), self.computed_minutes())
 
     def audience_labels(self):
         labels = dict(Audience.choices)
@@ -237,10 +386,17 @@ class ModulePage(RemembersViewRestrictions, Page):
             "Two or three sentences shown on the course page and at the top of the module."
         ),
     )
-    estimated_minutes = models.PositiveSmallIntegerField(
-        verbose_name=_("estimated minutes"),
-        help_text=_("How long the module takes, lessons and quiz together."),
+    stated_minutes = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        verbose_name=_("stated minutes"),
+        help_text=_(
+            "Leave empty: the module takes the sum of its lessons and quiz, computed from their "
+            "content. State minutes only when it takes longer, and say why."
+        ),
     )
+    stated_minutes_reason = reason_field()
     audiences = models.JSONField(
         default=list,
         blank=True,
@@ -257,19 +413,43 @@ class ModulePage(RemembersViewRestrictions, Page):
         TranslatableField("title"),
         TranslatableField("slug"),
         TranslatableField("summary"),
-        SynchronizedField("estimated_minutes"),
+        SynchronizedField("stated_minutes"),
+        SynchronizedField("stated_minutes_reason"),
         SynchronizedField("audiences"),
     ]
     edit_handler = tabs(
         [title_panel(_("The module's topic, e.g. “Arrests”.")), FieldPanel("summary")],
-        [FieldPanel("audiences"), FieldPanel("estimated_minutes")],
+        [
+            FieldPanel("audiences"),
+            FieldPanel("stated_minutes"),
+            FieldPanel("stated_minutes_reason"),
+        ],
     )
 
     class Meta:
         verbose_name = _("module")
 
+    def clean(self):
+        super().clean()
+        require_reason(self, "stated_minutes", "stated_minutes_reason")
 
-class LessonPage(RemembersViewRestrictions, Page):
+    def computed_minutes(self):
+        """The sum of the live lessons' and quiz's minutes: one query per page type."""
+        pages = timed_pages(Q(path__startswith=self.path, depth=self.depth + 1))
+        return sum(page.minutes for page in pages)
+
+    @property
+    def estimated_minutes(self):
+        """The module's duration (stated, or its pages' sum). A bridge for templates that
+        printed the old field; ``durations.module_minutes`` over pages already fetched costs no
+        query."""
+        return self.stated_minutes or self.computed_minutes()
+
+    def overstatement_warning(self):
+        return overstatement_warning(self.stated_minutes, self.computed_minutes())
+
+
+class LessonPage(RemembersViewRestrictions, TimedPage, Page):  # noqa: DJ008 (Page has __str__)
     """A lesson: a body of text, facts, scenarios and prompts, read in one sitting."""
 
     summary = models.CharField(
@@ -278,11 +458,18 @@ class LessonPage(RemembersViewRestrictions, Page):
         verbose_name=_("summary"),
         help_text=_("One sentence shown in the module's list of lessons."),
     )
-    estimated_minutes = models.PositiveSmallIntegerField(
-        default=10,
-        verbose_name=_("estimated minutes"),
-        help_text=_("How long the lesson takes to read and think about."),
+    stated_minutes = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        verbose_name=_("stated minutes"),
+        help_text=_(
+            "Leave empty: the lesson's time is computed from its words in its language and the "
+            "minutes its scenarios, reflections and videos declare. State minutes only when it "
+            "takes longer, and say why."
+        ),
     )
+    stated_minutes_reason = reason_field()
     body = StreamField(
         LessonStreamBlock(),
         verbose_name=_("body"),
@@ -301,7 +488,8 @@ class LessonPage(RemembersViewRestrictions, Page):
         TranslatableField("slug"),
         TranslatableField("summary"),
         TranslatableField("body"),
-        SynchronizedField("estimated_minutes"),
+        SynchronizedField("stated_minutes"),
+        SynchronizedField("stated_minutes_reason"),
     ]
     edit_handler = tabs(
         [
@@ -309,11 +497,22 @@ class LessonPage(RemembersViewRestrictions, Page):
             FieldPanel("summary"),
             FieldPanel("body"),
         ],
-        [FieldPanel("estimated_minutes")],
+        [FieldPanel("stated_minutes"), FieldPanel("stated_minutes_reason")],
     )
 
     class Meta:
         verbose_name = _("lesson")
+
+    def clean(self):
+        super().clean()
+        require_reason(self, "stated_minutes", "stated_minutes_reason")
+
+    def computed_minutes(self):
+        """Reading the body's words in the lesson's language, plus its activities' minutes."""
+        return durations.lesson_minutes(self.body, self.language_code)
+
+    def overstatement_warning(self):
+        return overstatement_warning(self.stated_minutes, self.computed_minutes())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -19,7 +19,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from modules import durations
 from modules.caching import RemembersViewRestrictions
+from modules.models import TimedPage
 from resources.editing import RICH_TEXT_FEATURES, tabs, title_panel
 
 from .blocks import QuestionStreamBlock
@@ -33,7 +35,7 @@ class Feedback(models.TextChoices):
     REVIEW = "review", _("A full review with the right answers and explanations")
 
 
-class QuizPage(RemembersViewRestrictions, Page):
+class QuizPage(RemembersViewRestrictions, TimedPage, Page):
     """The questions that close a module. Passing it is part of completing the module."""
 
     intro = RichTextField(
@@ -135,6 +137,10 @@ class QuizPage(RemembersViewRestrictions, Page):
         """How many questions one attempt asks."""
         count = len(self.questions)
         return min(self.questions_per_attempt, count) if self.questions_per_attempt else count
+
+    def computed_minutes(self):
+        """The questions one attempt asks, at ``durations.MINUTES_PER_QUESTION`` each."""
+        return durations.quiz_minutes(self.questions_asked)
 
     def clean(self):
         super().clean()

@@ -78,7 +78,6 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
                     "slug": page.slug,
                     "intro": rich_text("<p>Why this course matters.</p>"),
                     "learning_objectives": streamfield([("objective", "Recognise the child")]),
-                    "estimated_hours": "1.5",
                     "certificate_title": page.certificate_title,
                 }
             )
@@ -90,7 +89,6 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
                     "title": page.title,
                     "slug": page.slug,
                     "summary": page.summary,
-                    "estimated_minutes": "10",
                     "body": streamfield([("key_fact", {**key_fact, "source_url": ""})]),
                 }
             )

@@ -92,7 +92,7 @@ class Command(BaseCommand):
                     ("objective", text) for text in course_data["learning_objectives"]
                 ],
                 audiences=course_data["audiences"],
-                estimated_hours=Decimal(course_data["estimated_hours"]),
+                **stated_time(course_data, "stated_hours", Decimal),
                 certificate_title=course_data["certificate_title"],
             )
             pages.append(course)
@@ -104,7 +104,7 @@ class Command(BaseCommand):
                     module_data,
                     summary=module_data["summary"],
                     audiences=module_data.get("audiences", []),
-                    estimated_minutes=module_data["estimated_minutes"],
+                    **stated_time(module_data, "stated_minutes", int),
                 )
                 pages.append(module)
                 for lesson_data in module_data["lessons"]:
@@ -114,7 +114,7 @@ class Command(BaseCommand):
                             LessonPage,
                             lesson_data,
                             summary=lesson_data["summary"],
-                            estimated_minutes=lesson_data["estimated_minutes"],
+                            **stated_time(lesson_data, "stated_minutes", int),
                             body=self.stream_value(LessonPage, "body", lesson_data["body"]),
                         )
                     )
@@ -281,6 +281,14 @@ class Command(BaseCommand):
         path = CONTENT_DIR / "locale" / "strings.pot"
         pot.save(str(path))
         self.stdout.write(self.style.SUCCESS(f"Wrote {len(pot)} strings to {path}"))
+
+
+def stated_time(data, name, number):
+    """A stated time and its reason, where the content file gives one (the demo states none:
+    its durations are computed from its content)."""
+    if data.get(name) is None:
+        return {}
+    return {name: number(data[name]), f"{name}_reason": data[f"{name}_reason"]}
 
 
 def segments(html):
