@@ -64,6 +64,27 @@ class LearnerRecord:
                 attempts[str(attempt.quiz_key)].append(attempt)
         return attempts
 
+    @cached_property
+    def role(self):
+        """The learner's profession, or "" for an anonymous reader or one without a profile."""
+        if not self.user.is_authenticated:
+            return ""
+        return LearnerProfile.objects.filter(user=self.user).values_list("role", flat=True).first()
+
+    @cached_property
+    def chosen_paths(self):
+        """Course translation key → the path the learner chose in it, where they chose one."""
+        if not self.user.is_authenticated:
+            return {}
+        chosen = Enrolment.objects.filter(user=self.user).exclude(path="")
+        return {str(key): path for key, path in chosen.values_list("course_key", "path")}
+
+    def path_in(self, course):
+        """The path this visitor follows in ``course``."""
+        if not self.user.is_authenticated:
+            return WHOLE_COURSE
+        return learner_path(course, self.role, self.chosen_paths.get(str(course.translation_key)))
+
 
 def is_course_complete(modules, completed_lessons, passed_quizzes):
     """Whether a course is complete: it has a module, and every lesson of each module is in
@@ -201,7 +222,7 @@ class CourseProgress:
         return next((module.next_step for module in self.modules if module.next_step), None)
 
 
-def summarise(courses, modules, pages, record, hidden=frozenset()):
+def summarise(courses, modules, pages, hidden, record):
     """Group live modules, lessons and quizzes under their courses (matched by tree path), mark
     which modules the visitor's path includes and what ``record`` shows done, leaving out the
     modules whose tree paths are ``hidden``. Pure but for the record: the lists come in fetched."""
@@ -242,6 +263,18 @@ def module_pages(pages):
     return [*lessons, *quizzes]
 
 
+def course_tree(courses):
+    """``(modules, lessons and quizzes, hidden module paths)`` under ``courses``, live, for
+    ``summarise``: three queries, whatever the size of the courses."""
+    under_courses = Q()
+    for course in courses:
+        under_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
+    modules = list(
+        ModulePage.objects.live().filter(under_courses).select_related("locale").order_by("path")
+    )
+    return modules, module_pages(under_courses), unavailable_paths(modules)
+
+
 def progress_for_courses(courses, record):
     """Progress through each of ``courses`` in a constant number of queries (plus the learner's
     records, read once), however many modules and lessons there are. In another language than
@@ -249,14 +282,7 @@ def progress_for_courses(courses, record):
     courses = list(courses)
     if not courses:
         return []
-    under_courses = Q()
-    for course in courses:
-        under_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
-    modules = list(
-        ModulePage.objects.live().filter(under_courses).select_related("locale").order_by("path")
-    )
-    hidden = unavailable_paths(modules)
-    progress = summarise(courses, modules, module_pages(under_courses), record, hidden)
+    progress = summarise(courses, *course_tree(courses), record)
     if get_language() != source_language():
         count_untranslated_modules(progress)
     return progress
