@@ -22,6 +22,7 @@ from modules.paths import course_paths, path_label
 from .enrolments import choose_path
 from .forms import DeleteAccountForm, ProfileForm
 from .models import LearnerProfile
+from .panels import dashboard_panels
 from .privacy import delete_learner, learner_data
 from .progress import LearnerRecord, progress_for_courses, record_completion
 from .signals import path_chosen
@@ -114,6 +115,7 @@ def dashboard(request):
             for course in progress
             if not course.is_started and learner.role in course.course.audiences
         ],
+        "panels": dashboard_panels(request),
     }
     return TemplateResponse(request, "learners/dashboard.html", context)
 

@@ -13,6 +13,7 @@ LAYERS = [
     "translation",
     "quizzes",
     "learners",
+    "cohorts",
     "certificates",
     "reports",
     "ecourse",

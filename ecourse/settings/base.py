@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "translation",
     "quizzes",
     "learners",
+    "cohorts",
     "certificates",
     "reports",
     "ecourse",
