@@ -59,19 +59,23 @@ def issue_due_certificates(user, courses=None):
         # The path the learner follows, and the whole course.
         for path in sorted({progress.path, WHOLE_COURSE}):
             if (progress.course.translation_key, path) not in held and progress.completes(path):
-                certificate = issue(user, profile, progress.course, path)
+                certificate = issue(user, profile, progress, path)
                 if certificate is not None:
                     issued.append(certificate)
     return issued
 
 
-def issue(user, profile, course, path):
+def issue(user, profile, progress, path):
+    """Issue the certificate for ``path`` through ``progress.course``, with the path's minutes as
+    computed now, so later edits to the course never change what a certificate states."""
+    course = progress.course
     try:
         with transaction.atomic():
             certificate = Certificate.objects.create(
                 user=user,
                 course_key=course.translation_key,
                 path=path,
+                minutes=progress.minutes_for(path),
                 full_name=profile.full_name,
                 language_code=profile.preferred_language,
             )
@@ -117,9 +121,11 @@ def absolute_url(name, code, language, request=None):
 def send_issued_email(certificate, email):
     language = certificate.language_code
     course = course_in(certificate.course_key, language)
+    with translation.override(language):
+        course_title = certificate.printed_title(course)
     context = {
         "certificate": certificate,
-        "course_title": course.certificate_title if course else "",
+        "course_title": course_title,
         "certificate_url": absolute_url("certificate", certificate.code, language),
         "verification_url": absolute_url("verify_certificate", certificate.code, language),
     }

@@ -14,6 +14,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
+from modules import durations
 from modules.paths import WHOLE_COURSE, path_label
 
 from .codes import grouped, new_code
@@ -91,6 +92,21 @@ class Certificate(models.Model):
     @property
     def path_label(self):
         return path_label(self.path)
+
+    def printed_title(self, course):
+        """The course as the certificate names it, in the active language: its certificate
+        title, and for a profession's path "… — Path for police officers"."""
+        title = course.certificate_title if course else ""
+        if self.path == WHOLE_COURSE or not title:
+            return title
+        return f"{title} — {self.path_label}"
+
+    def hours(self, course):
+        """The hours the certificate states, to the half hour: the path's minutes at issue, or,
+        on a certificate from before minutes were kept, the whole course's duration now."""
+        if self.minutes is not None:
+            return durations.hours(self.minutes)
+        return durations.hours(course.duration_minutes()) if course else None
 
     @property
     def is_revoked(self):

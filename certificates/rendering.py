@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass
 
 import segno
+from django.template.defaultfilters import floatformat
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
@@ -44,11 +45,12 @@ def details_for(certificate, language, site=None, request=None):
     settings = CertificateSettings.for_site(site)
     with translation.override(language):
         issued_on = formats.date_format(certificate.issued_at, "DATE_FORMAT")
+        course_title = certificate.printed_title(course)
     return CertificateDetails(
         certificate=certificate,
         language=language,
-        course_title=course.certificate_title if course else "",
-        hours=course.estimated_hours if course else None,
+        course_title=course_title,
+        hours=certificate.hours(course),
         issued_on=issued_on,
         verification_url=absolute_url("verify_certificate", certificate.code, language, request),
         settings=settings,
@@ -96,7 +98,7 @@ def render_pdf(details):
 
 def _draw(details):
     wording = details.wording
-    hours = formats.number_format(details.hours) if details.hours is not None else ""
+    hours = floatformat(details.hours, -1) if details.hours is not None else ""
     text = {
         "title": _("Certificate of completion"),
         "certifies": _("This certifies that"),

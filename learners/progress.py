@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from modules.durations import course_minutes, module_minutes
 from modules.languages import source_language
 from modules.models import CoursePage, LessonPage, ModulePage
 from modules.paths import WHOLE_COURSE, includes, path_label
@@ -29,8 +30,12 @@ from .paths import learner_path
 from .signals import lesson_completed
 
 SESSION_KEY = "completed_lessons"
-LESSON_FIELDS = ["id", "path", "title", "url_path", "translation_key", "locale_id", "summary"]
-QUIZ_FIELDS = ["id", "path", "title", "url_path", "translation_key", "locale_id", "max_attempts"]
+LESSON_FIELDS = [
+    *("id", "path", "title", "url_path", "translation_key", "locale_id", "summary", "minutes")
+]
+QUIZ_FIELDS = [
+    *("id", "path", "title", "url_path", "translation_key", "locale_id", "max_attempts", "minutes")
+]
 
 
 class LearnerRecord:
@@ -131,6 +136,10 @@ class ModuleProgress:
         return self.steps_done == self.steps
 
     @property
+    def minutes(self):
+        return module_minutes([*self.lessons, *self.quizzes], self.module)
+
+    @property
     def is_started(self):
         return bool(self.done) or any(quiz.state.is_started for quiz in self.quizzes)
 
@@ -199,6 +208,17 @@ class CourseProgress:
     @property
     def is_complete(self):
         return self.completes(self.path)
+
+    @property
+    def minutes(self):
+        """How long the visitor's path takes, from its content."""
+        return self.minutes_for(self.path)
+
+    def minutes_for(self, path):
+        minutes = [module.minutes for module in self.all_modules if includes(path, module.module)]
+        if path == WHOLE_COURSE:
+            return course_minutes(minutes, self.course)
+        return sum(minutes)
 
     def completes(self, path):
         """Whether the visitor has completed ``path`` through this course (any path, not only

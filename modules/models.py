@@ -343,15 +343,6 @@ class CoursePage(RemembersViewRestrictions, Page):
         """The course's duration: its stated hours, or the sum of its modules."""
         return durations.course_minutes(self.module_durations().values(), self)
 
-    @property
-    def estimated_hours(self):
-        """The whole course's hours, rounded to the half hour (or as stated). A bridge for the
-        templates and certificates that printed the old field, until they print the path's hours
-        summed from ``lesson.minutes`` and ``quiz.minutes``; a few queries each time."""
-        if self.stated_hours:
-            return self.stated_hours
-        return durations.hours(self.computed_minutes())
-
     def overstatement_warning(self):
         if not self.stated_hours:
             return None
@@ -437,13 +428,6 @@ class ModulePage(RemembersViewRestrictions, Page):
         """The sum of the live lessons' and quiz's minutes: one query per page type."""
         pages = timed_pages(Q(path__startswith=self.path, depth=self.depth + 1))
         return sum(page.minutes for page in pages)
-
-    @property
-    def estimated_minutes(self):
-        """The module's duration (stated, or its pages' sum). A bridge for templates that
-        printed the old field; ``durations.module_minutes`` over pages already fetched costs no
-        query."""
-        return self.stated_minutes or self.computed_minutes()
 
     def overstatement_warning(self):
         return overstatement_warning(self.stated_minutes, self.computed_minutes())

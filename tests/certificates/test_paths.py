@@ -8,10 +8,13 @@ from django.urls import reverse
 from certificates.models import Certificate
 from learners.factories import LearnerProfileFactory
 from learners.models import Enrolment, Role
+from learners.progress import LearnerRecord, course_progress
+from modules import durations
 from modules.factories import LessonPageFactory
 from modules.paths import WHOLE_COURSE
 
 from .helpers import complete_module, log_in
+from .test_certificate_pages import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +141,23 @@ def test_a_module_outside_the_learners_path_says_so_and_stays_open(client, path_
     assert outside.status_code == 200
     assert "not part of your path (Path for police officers)" in outside.content.decode()
     assert "not part of your path" not in inside
+
+
+def test_the_certificate_names_the_path_and_states_its_computed_hours(client, path_course):
+    officer = log_in(client, Role.POLICE)
+    complete_module(client, path_course, "Foundations")
+    complete_module(client, path_course, "Arrests")
+
+    certificate = Certificate.objects.get(user=officer)
+    modules = path_course.get_children().filter(title__in=["Foundations", "Arrests"])
+    pages = [page.specific for module in modules for page in module.get_children()]
+    path_minutes = sum(page.minutes for page in pages)
+    assert certificate.minutes == path_minutes
+    assert course_progress(path_course, LearnerRecord(officer)).minutes == path_minutes
+
+    hours = durations.hours(path_minutes)
+    page = client.get(reverse("certificate", args=[certificate.code])).content.decode()
+    pdf = pdf_text(client.get(reverse("certificate_pdf", args=[certificate.code])))
+    for text in (page, pdf):
+        assert f"{path_course.certificate_title} — Path for police officers" in text
+        assert f"Course length: {hours:f} h".replace(".0 h", " h") in text

@@ -179,12 +179,11 @@ def test_a_module_and_a_course_take_the_sum_of_their_pages_unless_stated(build_c
     total = sum(page.minutes for page in pages)
 
     assert durations.module_minutes(pages, first) == first.computed_minutes() == total
-    assert first.estimated_minutes == total
     first.stated_minutes, first.stated_minutes_reason = 90, "A group discussion."
     assert durations.module_minutes(pages, first) == 90
     course = CoursePage.objects.get(pk=course.pk)
     assert course.computed_minutes() == 2 * total
-    assert course.estimated_hours == durations.hours(2 * total)
+    assert course.duration_minutes() == 2 * total
 
 
 def test_a_stated_lesson_time_is_what_the_lesson_takes(build_course):
@@ -310,7 +309,7 @@ def test_the_demo_course_states_no_time_more_than_a_quarter_above_its_content(de
             assert not durations.is_overstated(page.stated_minutes, page.computed_minutes())
         assert all(lesson.minutes == lesson.computed_minutes() for lesson in lessons)
         # The certificate no longer claims five hours: the content takes about three.
-        assert Decimal("2.0") <= course.estimated_hours <= Decimal("3.5")
+        assert Decimal("2.0") <= durations.hours(course.duration_minutes()) <= Decimal("3.5")
 
 
 def test_a_translated_demo_lesson_counts_its_own_words(demo):
