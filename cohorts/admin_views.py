@@ -23,6 +23,9 @@ from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexV
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from quizzes.grants import grant_extra_attempt, refusal, state_of
+from quizzes.models import QuizPage
+
 from . import class_progress
 from .access import cohort_for, cohorts_for, may_facilitate
 from .class_list import ClassListError, read_class_list
@@ -310,6 +313,48 @@ def send_reminders(request, pk):
     return redirect("cohorts:class", pk=cohort.pk)
 
 
+class GrantForm(forms.Form):
+    quiz_key = forms.UUIDField()
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), max_length=500, help_text=gettext_lazy("For the record.")
+    )
+
+
+@require_POST
+def grant_attempt(request, pk, user_id):
+    """One more attempt at a quiz of the class's course for a member who used theirs up."""
+    cohort = facilitated_cohort(request, pk)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), cohort=cohort, user_id=user_id
+    )
+    form = GrantForm(request.POST)
+    course = class_progress.cohort_course(cohort)
+    quiz = None
+    if form.is_valid() and course is not None:
+        quiz = (
+            QuizPage.objects.descendant_of(course)
+            .filter(translation_key=form.cleaned_data["quiz_key"])
+            .first()
+        )
+    if quiz is None:
+        messages.error(request, _("Give a reason, and choose a quiz of the class's course."))
+        return redirect("cohorts:class", pk=cohort.pk)
+    problem = refusal(state_of(membership.user, quiz))
+    if problem:
+        messages.error(request, problem)
+        return redirect("cohorts:class", pk=cohort.pk)
+    grant_extra_attempt(membership.user, quiz, request.user, form.cleaned_data["reason"])
+    messages.success(
+        request,
+        _("%(learner)s may now take “%(quiz)s” once more.")
+        % {
+            "learner": getattr(membership.user, "learner_profile", membership.user),
+            "quiz": quiz.title,
+        },
+    )
+    return redirect("cohorts:class", pk=cohort.pk)
+
+
 class ExtendForm(forms.Form):
     ends_on = forms.DateField(label=gettext_lazy("New end date"))
 
@@ -362,5 +407,10 @@ class CohortViewSet(ModelViewSet):
                 name="resend_invitation",
             ),
             path("<int:pk>/remind/", send_reminders, name="remind"),
+            path(
+                "<int:pk>/members/<int:user_id>/extra-attempt/",
+                grant_attempt,
+                name="grant_attempt",
+            ),
             path("<int:pk>/extend/", extend_cohort, name="extend"),
         ]

@@ -11,6 +11,7 @@ from learners.models import Enrolment, LessonCompletion
 from learners.progress import LearnerRecord, course_tree, summarise
 from modules.languages import live_translation
 from modules.models import CoursePage
+from quizzes.grants import refusal
 from quizzes.models import QuizAttempt
 
 from .models import Invitation, Membership
@@ -21,9 +22,11 @@ NOT_STARTED, IN_PROGRESS, COMPLETED, OVERDUE = "not_started", "in_progress", "co
 @dataclass
 class QuizResult:
     title: str
+    quiz_key: str
     best_score: int | None
     attempts_used: int
     attempts_left: int | None
+    may_grant: bool
 
 
 @dataclass
@@ -121,7 +124,14 @@ def member_row(cohort, membership, record, progress, show_all_emails):
     for attempts in record.quiz_attempts.values():
         activity += [attempt.submitted_at or attempt.started_at for attempt in attempts]
     quizzes = [
-        QuizResult(quiz.title, quiz.state.best_score, quiz.state.used, quiz.state.attempts_left)
+        QuizResult(
+            title=quiz.title,
+            quiz_key=str(quiz.translation_key),
+            best_score=quiz.state.best_score,
+            attempts_used=quiz.state.used,
+            attempts_left=quiz.state.attempts_left,
+            may_grant=refusal(quiz.state) is None,
+        )
         for module in progress.modules
         for quiz in module.quizzes
     ]

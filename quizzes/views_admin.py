@@ -21,7 +21,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from modules.languages import source_language, source_page_choices
 
-from .models import ExtraAttempt, QuizAttempt, QuizPage, QuizState
+from .grants import refusal, state_of
+from .models import ExtraAttempt, QuizPage
 
 
 def quiz_choices():
@@ -103,16 +104,9 @@ class GrantForm(WagtailAdminModelForm):
         user, quiz = cleaned_data.get("learner"), cleaned_data.get("quiz")
         if user is None or quiz is None:
             return cleaned_data
-        attempts = QuizAttempt.objects.with_extra_attempts().filter(
-            user=user, quiz_key=quiz.translation_key
-        )
-        state = QuizState(list(attempts.defer("answers", "credits")), quiz.max_attempts)
-        if state.passed:
-            self.add_error("quiz", _("This learner has already passed this quiz."))
-        elif state.attempts_left is None:
-            self.add_error("quiz", _("This quiz has no limit on attempts."))
-        elif state.attempts_left:
-            self.add_error("quiz", _("This learner still has attempts left at this quiz."))
+        problem = refusal(state_of(user, quiz))
+        if problem:
+            self.add_error("quiz", problem)
         else:
             self.instance.user = user
             self.instance.quiz_key = quiz.translation_key
