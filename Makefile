@@ -24,6 +24,7 @@ run: $(VENV)/.installed | fonts
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py create_demo_users
+	$(BIN)/python manage.py create_demo_class
 	# The background worker (e-mail) runs beside the web server and stops with it.
 	$(BIN)/python manage.py db_worker --backend background & \
 	trap 'kill $$!' EXIT INT TERM; \

@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringSegment, Translation
 
+from certificates.models import Certificate
+from cohorts.models import Cohort
 from modules.models import InformationPage, LessonPage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.scoring import score
@@ -141,3 +145,23 @@ def test_the_spanish_lesson_is_served_under_es_and_in_spanish(client, first_load
     assert lesson.url.startswith("/es/")
     assert response.status_code == 200
     assert "Reconocer sin etiquetar" in response.content.decode()
+
+
+def test_the_demo_class_shows_learners_at_every_stage_to_its_facilitator(client, first_load):
+    call_command("create_demo_class", stdout=StringIO())
+    call_command("create_demo_class", stdout=StringIO())  # a second run adds nothing
+    facilitator = get_user_model().objects.get(username="facilitator")
+    (cohort,) = Cohort.objects.filter(facilitators=facilitator)
+    client.force_login(facilitator)
+
+    rows = client.get(reverse("cohorts:class", args=[cohort.pk])).context["object_list"]
+
+    statuses = {row.name: row.status for row in rows}
+    assert statuses == {
+        "Lucía Méndez": "completed",
+        "Carlos Rojas": "in_progress",
+        "Jorge Pineda": "in_progress",
+        "Marta Silva": "not_started",
+    }
+    assert Certificate.objects.get(user__username="lucia.mendez").path == "police"
+    assert cohort.invitations.count() == 1
