@@ -1,6 +1,8 @@
 """At log-in, a class invitation followed before signing up is accepted."""
 
+from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
+from django.utils.translation import gettext as _
 
 from .membership import accept_invitation, invitation_for
 
@@ -13,6 +15,9 @@ def accept_the_invitation_followed(sender, request, user, **kwargs):
     invitation = invitation_for(user, token) if token else None
     if invitation is not None:
         accept_invitation(invitation, user)
+        messages.success(
+            request, _("You have joined the class “%(name)s”.") % {"name": invitation.cohort}
+        )
 
 
 def connect():

@@ -63,6 +63,11 @@ def follow_invitation(request, token):
         return redirect(reverse("account_signup") + "?" + urlencode({"next": request.path}))
     invitation = invitation_for(request.user, token)
     if invitation is None:
+        joined = Membership.objects.filter(
+            user=request.user, cohort__invitations__token=token
+        ).select_related("cohort")
+        if joined.exists():  # accepted as they logged in (receivers.py): on to the course
+            return after_joining(request, joined.first().cohort)
         return TemplateResponse(request, "cohorts/invitation_not_found.html", status=404)
     accept_invitation(invitation, request.user)
     messages.success(

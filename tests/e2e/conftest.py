@@ -119,6 +119,7 @@ def demo_site_files(tmp_path_factory):
     manage(folder, "migrate", "--noinput")
     manage(folder, "load_demo_content")
     manage(folder, "create_demo_users")
+    manage(folder, "create_demo_class")
     return folder
 
 
