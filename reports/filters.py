@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from certificates.models import Certificate
+from cohorts.models import Cohort
 from learners.models import Enrolment, LearnerProfile, Role
 from modules.languages import source_page_choices
 from modules.models import CoursePage
@@ -28,7 +29,32 @@ class LanguageFilter(django_filters.ChoiceFilter):
         super().__init__(choices=settings.LANGUAGES, field_name="language_code", **kwargs)
 
 
-class UptakeFilterSet(WagtailFilterSet):
+class LearnerGroupFilters(django_filters.FilterSet):
+    """A class and an organisation, for the reports whose rows belong to learners (enrolments,
+    profiles, quiz responses and the attempts filtered alongside them)."""
+
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Class"), queryset=Cohort.objects.order_by("name"), method="in_cohort"
+    )
+    organisation = django_filters.CharFilter(
+        label=_("Organisation"), method="in_organisation", max_length=150
+    )
+
+    def in_cohort(self, queryset, name, value):
+        return queryset.filter(
+            **{f"{self.learner_of(queryset)}__cohort_memberships__cohort": value}
+        )
+
+    def in_organisation(self, queryset, name, value):
+        return queryset.filter(
+            **{f"{self.learner_of(queryset)}__learner_profile__organisation__icontains": value}
+        )
+
+    def learner_of(self, queryset):
+        return "user" if queryset.model is not QuestionResponse else "attempt__user"
+
+
+class UptakeFilterSet(LearnerGroupFilters, WagtailFilterSet):
     started_at = django_filters.DateFromToRangeFilter(
         label=_("Started between"), widget=DateRangePickerWidget
     )
@@ -45,7 +71,7 @@ class UptakeFilterSet(WagtailFilterSet):
         fields = []
 
 
-class LearnersFilterSet(WagtailFilterSet):
+class LearnersFilterSet(LearnerGroupFilters, WagtailFilterSet):
     breakdown = django_filters.ChoiceFilter(
         label=_("Group by"),
         choices=[
@@ -88,7 +114,7 @@ class CertificatesFilterSet(WagtailFilterSet):
         fields = []
 
 
-class QuizItemFilterSet(WagtailFilterSet):
+class QuizItemFilterSet(LearnerGroupFilters, WagtailFilterSet):
     quiz = django_filters.ChoiceFilter(label=_("Quiz"), field_name="quiz_key", choices=quiz_choices)
     submitted_at = django_filters.DateFromToRangeFilter(
         label=_("Submitted between"), widget=DateRangePickerWidget
