@@ -104,7 +104,13 @@ class QuizzesColumn(Column):
 
 
 class ActionsColumn(Column):
+    """Forms in each row: rendered with the request so that they carry the CSRF token."""
+
     cell_template_name = "cohorts/cells/actions.html"
+
+    def render_cell_html(self, instance, parent_context):
+        context = self.get_cell_context_data(instance, parent_context)
+        return self.cell_template.render(context, request=context["request"])
 
 
 STATUS_LABELS = dict(StatusForm.base_fields["status"].choices)

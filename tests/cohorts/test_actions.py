@@ -42,6 +42,8 @@ def test_a_facilitator_grants_a_member_who_used_up_a_quiz_another_attempt(
     grant_url = reverse("cohorts:grant_attempt", args=[cohort.pk, learner.pk])
     page = client.get(reverse("cohorts:class", args=[cohort.pk])).content.decode()
     assert grant_url in page
+    grant_form = page[page.index(grant_url) :].split("</form>")[0]
+    assert 'name="csrfmiddlewaretoken"' in grant_form
     refused = client.post(grant_url, {"quiz_key": str(quiz.translation_key), "reason": ""})
     assert refused.status_code == 302 and not ExtraAttempt.objects.exists()
     client.post(grant_url, {"quiz_key": str(quiz.translation_key), "reason": "Ill on exam day."})

@@ -66,3 +66,8 @@ def test_an_invited_learner_signs_up_from_the_e_mail_and_shows_on_the_class_page
     camera(facilitator, "class-page-with-the-new-learner")
     row = facilitator.locator("tr", has_text="Rosa Quispe")
     expect(row).to_contain_text("(1/")
+
+    marta = facilitator.locator("tr", has_text="Marta Silva")
+    marta.get_by_role("button", name="Remove").click()
+    expect(facilitator.locator(".messages")).to_contain_text("removed from the class")
+    expect(facilitator.locator("tr", has_text="Marta Silva")).to_have_count(0)
