@@ -19,7 +19,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.views.generic import (
+    CreateView,
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    UsageView,
+)
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -36,12 +43,16 @@ from .reminders import remind_inactive
 
 
 class OwnCohorts:
-    """Lists and edits only the cohorts the user may act on."""
+    """Lists, shows and edits only the cohorts the user may act on: the generic views reach
+    their objects through these three hooks."""
 
     def get_base_queryset(self):
         return cohorts_for(self.request.user)
 
     def get_queryset(self):
+        return cohorts_for(self.request.user)
+
+    def get_base_object_queryset(self):
         return cohorts_for(self.request.user)
 
 
@@ -51,10 +62,14 @@ class CohortIndexView(OwnCohorts, IndexView):
         return reverse("cohorts:class", args=[instance.pk])
 
 
+# Cohorts are saved without Wagtail's log entries: the site history report shows an entry to
+# anyone with a permission on its model, which would show every facilitator every class.
+
+
 class CohortCreateView(CreateView):
     def save_instance(self):
         with transaction.atomic():
-            cohort = super().save_instance()
+            cohort = self.form.save()
             cohort.facilitators.add(self.request.user)
         return cohort
 
@@ -63,10 +78,20 @@ class CohortCreateView(CreateView):
 
 
 class CohortEditView(OwnCohorts, EditView):
-    pass
+    def save_instance(self):
+        return self.form.save()
 
 
 class CohortDeleteView(OwnCohorts, DeleteView):
+    def delete_action(self):
+        self.object.delete()
+
+
+class CohortHistoryView(OwnCohorts, HistoryView):
+    pass
+
+
+class CohortUsageView(OwnCohorts, UsageView):
     pass
 
 
@@ -246,7 +271,7 @@ def summarise_class(rows):
     )
     return {
         "enrolled": len(rows),
-        "started": sum(row.status != class_progress.NOT_STARTED for row in rows),
+        "started": sum(row.is_started for row in rows),
         "completed": len(completed),
         "median_days": statistics.median(days) if days else None,
         "active_per_week": [weeks.get(week, 0) for week in range(8)],
@@ -284,7 +309,7 @@ def upload_class_list(request, pk):
 @require_POST
 def remove_member(request, pk, user_id):
     cohort = facilitated_cohort(request, pk)
-    membership = get_object_or_404(Membership, cohort=cohort, user_id=user_id)
+    membership = get_object_or_404(Membership, cohort=cohort, user__pk=user_id)
     membership.delete()
     messages.success(request, _("The member was removed from the class."))
     return redirect("cohorts:class", pk=cohort.pk)
@@ -331,7 +356,7 @@ def grant_attempt(request, pk, user_id):
     """One more attempt at a quiz of the class's course for a member who used theirs up."""
     cohort = facilitated_cohort(request, pk)
     membership = get_object_or_404(
-        Membership.objects.select_related("user"), cohort=cohort, user_id=user_id
+        Membership.objects.select_related("user"), cohort=cohort, user__pk=user_id
     )
     form = GrantForm(request.POST)
     course = class_progress.cohort_course(cohort)
@@ -349,12 +374,17 @@ def grant_attempt(request, pk, user_id):
     if problem:
         messages.error(request, problem)
         return redirect("cohorts:class", pk=cohort.pk)
-    grant_extra_attempt(membership.user, quiz, request.user, form.cleaned_data["reason"])
+    if (
+        grant_extra_attempt(membership.user, quiz, request.user, form.cleaned_data["reason"])
+        is None
+    ):
+        messages.error(request, _("This learner still has attempts left at this quiz."))
+        return redirect("cohorts:class", pk=cohort.pk)
     messages.success(
         request,
         _("%(learner)s may now take “%(quiz)s” once more.")
         % {
-            "learner": getattr(membership.user, "learner_profile", membership.user),
+            "learner": getattr(membership.user, "learner_profile", _("(no profile yet)")),
             "quiz": quiz.title,
         },
     )
@@ -389,6 +419,8 @@ class CohortViewSet(ModelViewSet):
     add_view_class = CohortCreateView
     edit_view_class = CohortEditView
     delete_view_class = CohortDeleteView
+    history_view_class = CohortHistoryView
+    usage_view_class = CohortUsageView
     list_display = ["name", "organisation", "starts_on", "ends_on"]
     search_fields = ["name", "organisation"]
     inspect_view_enabled = False

@@ -20,6 +20,7 @@ from learners.models import Role
 COLUMNS = ("email", "name", "profession", "language")
 MAX_PEOPLE = 2000
 MAX_BYTES = 1024 * 1024
+EMAIL_LENGTH = 254  # what the database keeps, as Django's EmailField
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def read_class_list(data):
             [(0, _("The file is not UTF-8 text; save it as CSV UTF-8."))]
         ) from None
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect=dialect_of(text)))
     except csv.Error as error:
         message = _("The file is not a CSV file (%(error)s).") % {"error": error}
         raise ClassListError([(0, message)]) from None
@@ -70,6 +71,8 @@ def read_class_list(data):
                 )
             ]
         )
+    if not rows:
+        raise ClassListError([(header_line, _("The list has nobody in it, only its first line."))])
     if len(rows) > MAX_PEOPLE:
         raise ClassListError(
             [(0, _("A list holds at most %(count)s people.") % {"count": MAX_PEOPLE})]
@@ -97,6 +100,14 @@ def read_class_list(data):
     return people
 
 
+def dialect_of(text):
+    """Commas, or the semicolons or tabs spreadsheets in Spanish, Portuguese and French save."""
+    try:
+        return csv.Sniffer().sniff(text.partition("\n")[0], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
 def cell(row, index):
     return row[index].strip() if index < len(row) else ""
 
@@ -105,6 +116,8 @@ def problem_with(values, seen):
     """What is wrong with one person's line, or None."""
     try:
         validate_email(values["email"])
+        if len(values["email"]) > EMAIL_LENGTH:
+            raise ValidationError("too long")
     except ValidationError:
         return _("“%(email)s” is not an e-mail address.") % {"email": values["email"]}
     if values["email"].lower() in seen:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from learners.models import Enrolment, LessonCompletion
 from learners.progress import LearnerRecord, course_tree, summarise
@@ -39,6 +40,7 @@ class MemberRow:
     steps_done: int
     steps: int
     percent: int
+    is_started: bool
     status: str
     last_activity: object
     completed_at: object
@@ -59,39 +61,49 @@ def cohort_course(cohort):
     return live_translation(CoursePage, cohort.course_key, cohort.language_code)
 
 
-def class_rows(cohort, show_all_emails=False):
+def class_rows(cohort):
     """One row per member, in name order. E-mails show only for members who share them (those
-    the facilitator added from a list, or who agreed when joining) unless ``show_all_emails``."""
+    the facilitator added from a list, or who agreed when joining)."""
     course = cohort_course(cohort)
     memberships = list(
         Membership.objects.filter(cohort=cohort)
         .select_related("cohort", "user", "user__learner_profile")
         .order_by("user__learner_profile__full_name", "user__email")
     )
-    if course is None or not memberships:
+    if not memberships:
         return []
+    if course is None:  # the course was unpublished: the class is still there, with no progress
+        return [member_row(cohort, membership, None, None) for membership in memberships]
     users = [membership.user for membership in memberships]
-    records = member_records(users, course)
     tree = course_tree([course])
+    records = member_records(users, course, keys_in(tree))
     rows = []
     for membership in memberships:
         record = records[membership.user_id]
         (progress,) = summarise([course], *tree, record)
-        rows.append(member_row(cohort, membership, record, progress, show_all_emails))
+        rows.append(member_row(cohort, membership, record, progress))
     return rows
 
 
-def member_records(users, course):
-    """A ``LearnerRecord`` per user with everything it reads already filled in: four queries."""
+def keys_in(tree):
+    """The translation keys of the lessons and quizzes of a fetched course tree."""
+    _modules, pages, _hidden = tree
+    return [page.translation_key for page in pages]
+
+
+def member_records(users, course, keys):
+    """A ``LearnerRecord`` per user with everything it reads already filled in, from their
+    activity in this course only (the pages whose translation ``keys`` are given): three
+    queries."""
     completions = defaultdict(dict)
-    for user_id, key, when in LessonCompletion.objects.filter(user__in=users).values_list(
-        "user_id", "lesson_key", "completed_at"
-    ):
+    for user_id, key, when in LessonCompletion.objects.filter(
+        user__in=users, lesson_key__in=keys
+    ).values_list("user_id", "lesson_key", "completed_at"):
         completions[user_id][str(key)] = when
     attempts = defaultdict(lambda: defaultdict(list))
     for attempt in (
         QuizAttempt.objects.with_extra_attempts()
-        .filter(user__in=users)
+        .filter(user__in=users, quiz_key__in=keys)
         .defer("answers", "credits")
         .order_by("started_at")
     ):
@@ -115,13 +127,14 @@ def member_records(users, course):
     return records
 
 
-def member_row(cohort, membership, record, progress, show_all_emails):
+def member_row(cohort, membership, record, progress):
+    """The class page's row for one member; ``progress`` None when the course is not published."""
     user = membership.user
     profile = getattr(user, "learner_profile", None)
-    enrolment = record.enrolment
+    enrolment = record.enrolment if record else None
     completed_at = enrolment.completed_at if enrolment else None
-    activity = [*record.completion_times.values()]
-    for attempts in record.quiz_attempts.values():
+    activity = [*record.completion_times.values()] if record else []
+    for attempts in record.quiz_attempts.values() if record else []:
         activity += [attempt.submitted_at or attempt.started_at for attempt in attempts]
     quizzes = [
         QuizResult(
@@ -132,18 +145,20 @@ def member_row(cohort, membership, record, progress, show_all_emails):
             attempts_left=quiz.state.attempts_left,
             may_grant=refusal(quiz.state) is None,
         )
-        for module in progress.modules
+        for module in (progress.modules if progress else [])
         for quiz in module.quizzes
     ]
     return MemberRow(
         membership=membership,
-        name=profile.full_name if profile else user.get_username(),
-        email=user.email if membership.shares_email or show_all_emails else "",
+        # Never the username: allauth makes it from the e-mail address the member may not share.
+        name=profile.full_name if profile else _("(no profile yet)"),
+        email=user.email if membership.shares_email else "",
         role=profile.get_role_display() if profile else "",
-        path_label=str(progress.path_label),
-        steps_done=progress.steps_done,
-        steps=progress.steps,
-        percent=progress.percent,
+        path_label=str(progress.path_label) if progress else "",
+        steps_done=progress.steps_done if progress else 0,
+        steps=progress.steps if progress else 0,
+        percent=progress.percent if progress else 0,
+        is_started=progress.is_started if progress else False,
         status=status_of(cohort, progress, completed_at),
         last_activity=max(activity, default=None),
         completed_at=completed_at,
@@ -152,11 +167,11 @@ def member_row(cohort, membership, record, progress, show_all_emails):
 
 
 def status_of(cohort, progress, completed_at):
-    if progress.is_complete:
+    if progress is not None and progress.is_complete:
         return COMPLETED
     if cohort.ends_on < timezone.localdate():
         return OVERDUE
-    return IN_PROGRESS if progress.is_started else NOT_STARTED
+    return IN_PROGRESS if progress is not None and progress.is_started else NOT_STARTED
 
 
 def pending_invitations(cohort):

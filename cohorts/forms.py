@@ -5,7 +5,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from modules.languages import source_page_choices
 from modules.models import CoursePage
-from modules.paths import PATH_LABELS
+from modules.paths import PATH_LABELS, course_paths
 
 from .codes import normalise
 from .models import Cohort
@@ -71,6 +71,9 @@ class CohortForm(WagtailAdminModelForm):
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("The class cannot end before it starts."))
+        course = CoursePage.objects.filter(translation_key=cleaned.get("course")).first()
+        if cleaned.get("path") and course and cleaned["path"] not in dict(course_paths(course)):
+            self.add_error("path", _("This course has no such path."))
         return cleaned
 
     def save(self, commit=True):

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from learners.enrolments import choose_path, enrol
 from learners.models import LearnerProfile
+from learners.signals import path_chosen
 from modules.addresses import public_base_url
 from modules.languages import live_translation
 from modules.models import CoursePage
@@ -40,7 +41,16 @@ def add_members(cohort, users, joined, shares_email=False):
         enrol(user, [cohort.course_key], cohort.language_code)
         if cohort.path:
             choose_path(user, cohort.course_key, cohort.path, cohort.language_code)
+    course = live_translation(CoursePage, cohort.course_key, cohort.language_code)
+    if cohort.path and course is not None:
+        # A member who had already completed the class's path gets its certificate now.
+        transaction.on_commit(lambda: announce_path(new, course))
     return new
+
+
+def announce_path(users, course):
+    for user in users:
+        path_chosen.send(sender=CoursePage, user=user, course=course)
 
 
 def join(cohort, user, joined, shares_email=False):

@@ -79,7 +79,7 @@ def follow_invitation(request, token):
 @login_required
 @require_POST
 def leave_cohort(request, pk):
-    membership = get_object_or_404(Membership, cohort_id=pk, user=request.user)
+    membership = get_object_or_404(Membership, cohort__pk=pk, user=request.user)
     leave(membership.cohort, request.user)
     messages.success(
         request, _("You have left the class “%(name)s”.") % {"name": membership.cohort}

@@ -4,6 +4,8 @@ Staff in the admin (``views_admin.py``) and facilitators for their class members
 rule, so a grant means the same whoever makes it.
 """
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import ExtraAttempt, QuizAttempt, QuizState
@@ -29,6 +31,12 @@ def refusal(state):
 
 
 def grant_extra_attempt(user, quiz, granted_by, reason):
-    return ExtraAttempt.objects.create(
-        user=user, quiz_key=quiz.translation_key, granted_by=granted_by, reason=reason
-    )
+    """Record the grant, or return None if by now none may be given (two staff clicking at
+    once): the learner's row is locked as starting an attempt locks it."""
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        if refusal(state_of(user, quiz)):
+            return None
+        return ExtraAttempt.objects.create(
+            user=user, quiz_key=quiz.translation_key, granted_by=granted_by, reason=reason
+        )

@@ -1,13 +1,20 @@
 """The facilitator's class page: each member's path progress, as the learner's own pages count
 it, in queries that do not grow with the class; filters, export; and nobody else's classes."""
 
+import csv
+import datetime
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 
+from cohorts.class_progress import cohort_course
 from cohorts.factories import CohortFactory
 from cohorts.models import Invitation, Membership
-from learners.factories import LearnerProfileFactory
+from learners.factories import LearnerProfileFactory, UserFactory
 from learners.models import LearnerProfile, Role
 from learners.progress import LearnerRecord, course_progress
 from tests.certificates.helpers import complete_module
@@ -51,8 +58,6 @@ def test_each_members_path_progress_matches_their_own_pages(client, cohort, faci
 
 
 def cohort_course_of(cohort):
-    from cohorts.class_progress import cohort_course
-
     return cohort_course(cohort)
 
 
@@ -118,9 +123,6 @@ def test_the_export_holds_the_pages_rows(client, cohort, facilitator):
 
 
 def exported_class(client, cohort):
-    import csv
-    import io
-
     response = client.get(reverse("cohorts:class", args=[cohort.pk]), {"export": "csv"})
     table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     return table[0], table[1:]
@@ -159,6 +161,9 @@ def facilitator_urls(cohort, member, invitation):
             reverse("cohorts:upload", args=[pk]),
             reverse("cohorts:edit", args=[pk]),
             reverse("cohorts:delete", args=[pk]),
+            reverse("cohorts:history", args=[pk]),
+            reverse("cohorts:history_results", args=[pk]),
+            reverse("cohorts:usage", args=[pk]),
         ],
         "post": [
             reverse("cohorts:upload", args=[pk]),
@@ -202,10 +207,6 @@ def test_learners_and_visitors_never_reach_a_facilitators_screen(client, other_c
 
 
 def test_a_course_manager_sees_every_class(client, cohort, other_cohort):
-    from django.contrib.auth.models import Group
-
-    from learners.factories import UserFactory
-
     manager = UserFactory()
     manager.groups.add(Group.objects.get(name="Course managers"))
     client.force_login(manager)
@@ -246,3 +247,61 @@ def test_a_facilitator_creates_a_class_and_leads_it(facilitator_client, facilita
     assert response.status_code == 302
     cohort = facilitator.facilitated_cohorts.get()
     assert (cohort.course_key, cohort.path) == (path_course.translation_key, "police")
+
+
+def test_the_site_history_shows_no_facilitator_another_class(facilitator_client, cohort):
+    manager = UserFactory()
+    manager.groups.add(Group.objects.get(name="Course managers"))
+    client = Client()
+    client.force_login(manager)
+    client.post(
+        reverse("cohorts:edit", args=[cohort.pk]),
+        {
+            "name": "Renamed class",
+            "organisation": "Academia",
+            "course": str(cohort.course_key),
+            "path": "",
+            "language_code": "es",
+            "starts_on": "2027-03-01",
+            "ends_on": "2027-06-30",
+        },
+    )
+    other = CohortFactory(course=cohort_course_of(cohort), name="Secret class")
+
+    history = facilitator_client.get("/admin/reports/site-history/").content.decode()
+
+    assert "Secret class" not in history and "Renamed class" not in history
+    assert other.pk
+
+
+def test_huge_ids_are_not_found_rather_than_a_server_error(facilitator_client, cohort):
+    huge = 10**20
+    for url in (
+        reverse("cohorts:remove_member", args=[cohort.pk, huge]),
+        reverse("cohorts:grant_attempt", args=[cohort.pk, huge]),
+        reverse("leave_cohort", args=[huge]),
+    ):
+        assert facilitator_client.post(url, follow=True).status_code == 404, url
+
+
+def test_a_class_whose_course_was_unpublished_still_lists_its_members(client, cohort, facilitator):
+    join(client, cohort, Role.POLICE, "Bruno Costa")
+    cohort_course_of(cohort).unpublish()
+    client.force_login(facilitator)
+
+    (row,) = rows(client, cohort)
+
+    assert (row.name, row.steps, row.status) == ("Bruno Costa", 0, "not_started")
+
+
+def test_an_ended_class_counts_who_started_and_who_did_not(client, cohort, facilitator):
+    join(client, cohort, Role.POLICE, "Bruno Costa")
+    cohort.starts_on = datetime.date(2020, 1, 1)
+    cohort.ends_on = datetime.date(2020, 2, 1)
+    cohort.save()
+    client.force_login(facilitator)
+
+    response = client.get(reverse("cohorts:class", args=[cohort.pk]))
+
+    assert response.context["summary"]["started"] == 0
+    assert [row.status for row in response.context["object_list"]] == ["overdue"]

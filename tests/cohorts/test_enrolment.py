@@ -206,3 +206,34 @@ def test_memberships_are_in_the_data_export_and_go_with_the_account(client, coho
     delete_learner(learner)
 
     assert not Membership.objects.exists()
+
+
+def test_a_list_saved_with_semicolons_by_a_spreadsheet_is_read(
+    facilitator_client, cohort, django_capture_on_commit_callbacks
+):
+    text = "email;name;profession;language\r\nana@example.org;Ana Pérez;teachers;es\r\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(facilitator_client, cohort, text)
+
+    assert response.status_code == 302
+    assert Invitation.objects.get().full_name == "Ana Pérez"
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("email,name,profession,language\n", "nobody in it"),
+        (
+            "email,name,profession,language\n" + "a" * 64 + "@" + "b" * 250 + ".org,A,police,es\n",
+            "is not an e-mail address",
+        ),
+    ],
+)
+def test_an_empty_list_or_an_address_too_long_to_keep_is_refused(
+    facilitator_client, cohort, text, reason
+):
+    response = upload(facilitator_client, cohort, text)
+
+    assert response.status_code == 400
+    assert reason in response.content.decode()
+    assert not Invitation.objects.exists()
