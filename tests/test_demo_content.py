@@ -232,3 +232,31 @@ def test_no_claim_flagged_in_issue_21_is_left_in_the_demo_content():
     # Quoted only with the source's own hedge.
     hedged = "In a way the real experts are the CIP themselves"
     assert text.count("the real experts are the CIP themselves") == text.count(hedged)
+
+
+# Translations issue 21 found wrong, in any catalogue: the content's and the interface's.
+FLAGGED_TRANSLATIONS = [
+    "Isso é demais.",  # pt for "That is far too high.": reads as "that's awesome"
+    "Taux de réussite",  # fr for "Completion rate": a pass rate
+    "A Coalition ",  # pt: "A Coalizão"
+    "la otra madre o el otro padre",  # es: "el otro progenitor"
+    "estigmatizarles",  # es leísmo
+    "l'obligation pour le gouvernement de rendre des comptes",  # fr: who holds whom to account
+]
+
+
+def test_no_translation_flagged_in_issue_21_is_left_in_any_catalogue():
+    import polib
+
+    catalogues = [
+        *sorted((CONTENT_DIR / "locale").glob("*.po")),
+        *sorted((Path(settings.BASE_DIR) / "locale").glob("*/LC_MESSAGES/django.po")),
+    ]
+    translations = [
+        entry.msgstr for path in catalogues for entry in polib.pofile(str(path)) if entry.msgstr
+    ]
+    translations.append((CONTENT_DIR / "glossary.json").read_text(encoding="utf-8"))
+    found = [text for text in FLAGGED_TRANSLATIONS if any(text in t for t in translations)]
+    assert found == []
+    interface = polib.pofile(str(Path(settings.BASE_DIR) / "locale/es/LC_MESSAGES/django.po"))
+    assert interface.find("CIP e-course").msgstr != "Curso virtual NNAPES"  # not an NNAPES course
