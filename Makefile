@@ -1,6 +1,7 @@
 # Two commands on a fresh clone: `make run` and `make test`.
 PYTHON ?= python3
 PORT ?= 8000
+HOST ?= 127.0.0.1
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
@@ -28,7 +29,7 @@ run: $(VENV)/.installed | fonts
 	# The background worker (e-mail) runs beside the web server and stops with it.
 	$(BIN)/python manage.py db_worker --backend background & \
 	trap 'kill $$!' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Certificates print names in any script with Debian's Noto fonts (certificates/fonts.py):
 # installed once, checked in a moment on every later run.

@@ -8,7 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from modules import caching
 from modules import views as module_views
 
+from . import views
+
 urlpatterns = [
+    path("favicon.ico", views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,10 +1,11 @@
-"""Error pages that must not need the database."""
+"""Error pages that must not need the database, and the favicon browsers ask for at the root."""
 
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.views import defaults
 
@@ -21,3 +22,8 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return defaults.server_error(request)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the site's mark."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

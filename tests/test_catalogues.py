@@ -1,10 +1,13 @@
 """The interface speaks every language fully; compiled catalogues match their sources."""
 
+import datetime
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
+from django.utils import formats, translation
+from django_countries import countries
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 TRANSLATED_LANGUAGES = [code for code, _ in settings.LANGUAGES if code != "en"]
@@ -45,3 +48,12 @@ def test_the_compiled_catalogue_matches_its_source(language):
     assert normalised(messages(compiled)) == normalised(messages(source)), (
         f"locale/{language}/LC_MESSAGES/django.mo is out of date: run `make messages`"
     )
+
+
+def test_portuguese_dates_write_the_month_in_lower_case_and_spanish_spells_trinidad():
+    with translation.override("pt"):
+        assert formats.date_format(datetime.date(2026, 12, 1), "DATE_FORMAT") == (
+            "1 de dezembro de 2026"
+        )
+    with translation.override("es"):
+        assert countries.name("TT") == "Trinidad y Tobago"

@@ -156,3 +156,10 @@ def test_every_page_of_one_person_s_data_is_private_and_never_stored(client, bui
         assert response.status_code in {200, 409}, name  # a second submission is a 409
         directives = {part.strip() for part in response["Cache-Control"].split(",")}
         assert {"private", "no-store"} <= directives, name
+
+
+def test_the_favicon_is_the_sites_own_mark(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")

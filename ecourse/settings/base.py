@@ -5,6 +5,7 @@ environment. The database and cache default to embedded ones (SQLite, local memo
 PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set.
 """
 
+import operator
 import os
 from pathlib import Path
 
@@ -15,6 +16,11 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # The project's apps, bottom layer first (docs/architecture.md).
+# Nothing leaves for another host: no Gravatar avatars (they send a hash of the e-mail) and no
+# check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 INSTALLED_APPS = [
     "resources",
     "modules",
@@ -155,6 +161,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Learners log in with their e-mail: messages and e-mails name them by it, never by the username
+# allauth generates for them.
+ACCOUNT_USER_DISPLAY = operator.attrgetter("email")
 # After 5 failed log-ins to one account within 5 minutes (or 10 a minute from one address) the
 # form refuses further attempts for a while, in the learner's language.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -101,3 +102,51 @@ def test_behind_the_proxy_one_client_s_failed_log_ins_throttle_that_client_only(
     assert throttled.status_code in {200, 429}
     assert "Too many failed login attempts" in throttled.content.decode()
     assert other.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "language, greeting, site_name, open_the_link",
+    [
+        ("en", "Hello nueva@example.com,", "CIP e-course", "open this link"),
+        ("es", "Hola, nueva@example.com:", "Curso virtual", "abra este enlace"),
+        ("pt", "Olá, nueva@example.com,", "Curso on-line", "abra este link"),
+        ("fr", "Bonjour nueva@example.com,", "Cours en ligne", "ouvrez ce lien"),
+    ],
+)
+def test_the_confirmation_greets_by_address_names_the_site_and_keeps_the_sites_register(
+    client, mailoutbox, language, greeting, site_name, open_the_link
+):
+    client.post(
+        f"/{language}/accounts/signup/",
+        {
+            "email": "nueva@example.com",
+            "password1": "Quiet-river-42!",
+            "password2": "Quiet-river-42!",
+        },
+    )
+
+    body = mailoutbox[0].body
+    first_line = body.strip().splitlines()[0]
+    assert first_line == greeting
+    assert site_name in body and open_the_link in body
+    assert "testserver!" not in body and "Hello from" not in body
+    username = get_user_model().objects.get(email="nueva@example.com").username
+    assert username not in body.replace("nueva@example.com", "")
+
+
+def test_the_log_in_message_names_the_learner_by_their_address(client):
+    learner = LearnerProfileFactory().user
+    response = client.post(
+        reverse("account_login"),
+        {"login": learner.email, "password": "a-long-test-password"},
+        follow=True,
+    )
+
+    shown = [str(message) for message in response.context["messages"]]
+    assert any(learner.email in message for message in shown)
+    assert not any(learner.username in message.replace(learner.email, "") for message in shown)
+
+
+def test_the_admin_asks_no_other_host_for_avatars_or_releases(settings):
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False

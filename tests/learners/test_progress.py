@@ -43,7 +43,7 @@ def test_a_learner_who_switches_from_spanish_to_portuguese_keeps_their_lessons(
     module_html = client.get(portuguese[0].get_parent().url).content.decode()
 
     assert set(LessonCompletion.objects.values_list("language_code", flat=True)) == {"es"}
-    assert f'<a class="button" href="{portuguese[2].url}">' in html  # "Resume", in Portuguese
+    assert f'<a class="button button--large" href="{portuguese[2].url}">' in html  # "Resume"
     assert 'value="2"' in html and 'max="3"' in html
     assert module_html.count("✓") == 2
 

@@ -82,7 +82,7 @@ def test_a_lesson_links_to_its_neighbours_and_module(client, build_course):
     assert f'rel="prev" href="{first.url}"' in html
     assert f'rel="next" href="{third.url}"' in html
     assert "Lesson 2 of 3" in html
-    assert f'<a href="{module.url}">{module.title}</a>' in html
+    assert f'<a href="{module.url}" title="{module.title}">{module.title}</a>' in html
 
 
 # Wagtail's routing costs one query per level of the tree; the page's own context and the

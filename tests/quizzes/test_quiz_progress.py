@@ -64,4 +64,4 @@ def test_module_course_and_dashboard_show_the_quiz_state(client, learner, course
 def test_the_course_resumes_at_the_quiz_once_the_lessons_are_read(client, learner, course, quiz):
     complete_lessons(client, quiz.get_parent())
     html = client.get(course.url).content.decode()
-    assert f'<a class="button" href="{quiz.url}">' in html
+    assert f'<a class="button button--large" href="{quiz.url}">' in html
