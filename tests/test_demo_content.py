@@ -30,6 +30,35 @@ SOURCES = {
     "Call to Action for Our Children's Lives": "allard-call-to-action.txt",
     "The Role of Civil Society": "canadian-coalition-role-of-civil-society.txt",
 }
+# Sources on Latin America and the Caribbean: each excerpt file holds, verbatim, the entries of the
+# course's dossier (shared/sources/latin-america.md) that the key facts cite, with their addresses.
+LATIN_AMERICA_SOURCES = {
+    "Invisible no more": "gurises-unidos-cws-invisible-no-more.txt",
+    "Childhood That Matters": "cws-childhood-that-matters.txt",
+    "Plataforma NNAPES raises call to action": "cws-plataforma-nnapes-call-to-action-2024.txt",
+    "press release 136/17": "iachr-press-release-136-17-pretrial-detention.txt",
+    "Women, Drug Policies and Incarceration in the Americas": (
+        "wola-women-drug-policies-incarceration.txt"
+    ),
+    "HC 143.641/SP": "brazil-hc-143641.txt",
+    "Law 26.472": "argentina-law-26472.txt",
+    "Advisory Opinion OC-29/22": "inter-american-court-oc-29-22.txt",
+    "press release 166/25": "iachr-resolution-2-25.txt",
+    "El Financiero": "el-financiero-inegi-children-living-in-prison-mexico.txt",
+}
+SOURCES |= LATIN_AMERICA_SOURCES
+# What the About page names them by, in every language.
+ABOUT_NAMES = [
+    "Gurises Unidos",
+    "Childhood That Matters",
+    "136/17",
+    "166/25",
+    "OC-29/22",
+    "Women, Drug Policies and Incarceration in the Americas",
+    "HC 143.641/SP",
+    "26.472",
+    "El Financiero",
+]
 
 
 def load():
@@ -120,6 +149,8 @@ def test_every_key_fact_cites_a_source_that_states_its_figure(first_load):
         cited = [title for title in SOURCES if title in fact["source"]]
         assert cited, f"{fact['figure']}: unknown source {fact['source']!r}"
         assert normalised(fact["figure"]) in texts[cited[0]], fact["figure"]
+        if fact["source_url"]:  # the address the excerpt gives for it
+            assert normalised(fact["source_url"]) in texts[cited[0]], fact["source_url"]
 
 
 def test_every_lesson_block_type_is_used_and_the_about_page_names_the_sources(client, first_load):
@@ -135,6 +166,7 @@ def test_every_lesson_block_type_is_used_and_the_about_page_names_the_sources(cl
         html = client.get(about.url).content.decode()
         assert "Patricia Allard" in html and "Justice Strategies" in html
         assert "Canadian Coalition for Children with Incarcerated Parents" in html
+        assert [name for name in ABOUT_NAMES if name not in html] == [], language
 
 
 def test_the_spanish_lesson_is_served_under_es_and_in_spanish(client, first_load):
@@ -260,3 +292,28 @@ def test_no_translation_flagged_in_issue_21_is_left_in_any_catalogue():
     assert found == []
     interface = polib.pofile(str(Path(settings.BASE_DIR) / "locale/es/LC_MESSAGES/django.po"))
     assert interface.find("CIP e-course").msgstr != "Curso virtual NNAPES"  # not an NNAPES course
+
+
+LATIN_AMERICA = re.compile(
+    r"Latin America|Argentina|Brazil|Chile|Colombia|Costa Rica|Dominican Republic|Guatemala|"
+    r"Honduras|Mexico|Nicaragua|Panama|Paraguay|Peru|Uruguay|El Salvador|Bolivia|Ecuador"
+)
+
+
+def test_the_course_speaks_of_latin_america_with_cited_facts(first_load):
+    lessons = LessonPage.objects.filter(locale__language_code="en")
+    modules = {
+        lesson.get_parent().pk
+        for lesson in lessons
+        if LATIN_AMERICA.search(str(lesson.body.get_prep_value()))
+    }
+    assert len(modules) >= 2
+    facts = [
+        block.value
+        for lesson in lessons
+        for block in lesson.body
+        if block.block_type == "key_fact"
+        and any(title in block.value["source"] for title in LATIN_AMERICA_SOURCES)
+    ]
+    assert len(facts) >= 6
+    assert all(fact["source_url"] for fact in facts)  # each with its public address
