@@ -21,7 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from modules.languages import source_language, source_page_choices
 
-from .grants import refusal, state_of
+from .grants import grant_extra_attempt, refusal, state_of
 from .models import ExtraAttempt, QuizPage
 
 
@@ -144,6 +144,16 @@ class GrantCreateView(CreateView):
         response = super().form_invalid(form)
         response.status_code = 400
         return response
+
+    def save_instance(self):
+        """Through ``grants.grant_extra_attempt``, which locks the learner and asks the rule
+        again: two managers granting at the same moment give one attempt between them."""
+        data = self.form.cleaned_data
+        user, quiz = data["learner"], data["quiz"]
+        granted = grant_extra_attempt(user, quiz, self.request.user, data["reason"])
+        if granted is None:  # the other request's grant is the one that counts
+            granted = ExtraAttempt.objects.filter(user=user, quiz_key=quiz.translation_key).first()
+        return granted
 
     def get_success_message(self, instance):
         return gettext("%(learner)s may now take “%(quiz)s” once more.") % {

@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.core import mail
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from learners.models import Role
 from modules.models import LessonPage
 from quizzes.models import ExtraAttempt, QuizPage
 from tests.certificates.helpers import complete_module
+from tests.concurrency import THREADS, all_at_once
 from tests.quizzes.helpers import answers, start, start_attempt, submit
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +111,25 @@ def test_a_cohort_path_is_the_path_its_members_follow(client, cohort, facilitato
 
     assert row.membership.user == teacher
     assert row.path_label == "Path for police officers"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL)")
+def test_twenty_grants_at_once_give_one_extra_attempt(client, cohort, facilitator, path_course):
+    learner = member(client, cohort)
+    quiz = QuizPage.objects.descendant_of(path_course).filter(title="Foundations quiz").get()
+    for lesson in LessonPage.objects.child_of(quiz.get_parent()):
+        client.post(reverse("complete_lesson", args=[lesson.pk]))
+    for _ in range(quiz.max_attempts):
+        submit(client, start_attempt(client, quiz), answers(quiz, right=False))
+    grant_url = reverse("cohorts:grant_attempt", args=[cohort.pk, learner.pk])
+
+    statuses = all_at_once(
+        facilitator,
+        lambda client: client.post(
+            grant_url, {"quiz_key": str(quiz.translation_key), "reason": "Ill on exam day."}
+        ),
+    )
+
+    assert statuses == {302: THREADS}
+    assert ExtraAttempt.objects.filter(user=learner).count() == 1
