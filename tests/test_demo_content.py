@@ -3,10 +3,12 @@
 Loading the whole course in four languages takes seconds, so it is loaded once for this module
 (the tests only read it; each one's changes roll back) and each test checks several things."""
 
+import json
 import re
 from io import StringIO
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,6 +22,7 @@ from cohorts.models import Cohort
 from modules.models import InformationPage, LessonPage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.scoring import score
+from resources.models import SupportOrganisation
 from tests.conftest import built_once_per_module
 
 pytestmark = pytest.mark.django_db
@@ -217,8 +220,6 @@ def content_strings(data):
 def english_content():
     """The English text of the demo course: course.json, the modules, and the English side of
     the glossary and directory."""
-    import json
-
     files = [CONTENT_DIR / "course.json", *sorted((CONTENT_DIR / "modules").glob("*.json"))]
     texts = [text for path in files for text in content_strings(json.loads(path.read_text()))]
     glossary = json.loads((CONTENT_DIR / "glossary.json").read_text())
@@ -278,8 +279,6 @@ FLAGGED_TRANSLATIONS = [
 
 
 def test_no_translation_flagged_in_issue_21_is_left_in_any_catalogue():
-    import polib
-
     catalogues = [
         *sorted((CONTENT_DIR / "locale").glob("*.po")),
         *sorted((Path(settings.BASE_DIR) / "locale").glob("*/LC_MESSAGES/django.po")),
@@ -317,3 +316,49 @@ def test_the_course_speaks_of_latin_america_with_cited_facts(first_load):
     ]
     assert len(facts) >= 6
     assert all(fact["source_url"] for fact in facts)  # each with its public address
+
+
+# Every organisation the sources name (the dossier's list, with the Inter-American Children's
+# Institute and Justice Strategies from the two seed documents), with the country it works in.
+DIRECTORY = {
+    "Inter-American Children's Institute (IIN-OEA)": "UY",
+    "Plataforma NNAPES": "UY",
+    "Church World Service (CWS) – Latin America and the Caribbean": "AR",
+    "Gurises Unidos": "UY",
+    "Familias Presentes": "UY",
+    "INPRHU (Instituto de Promoción Humana)": "NI",
+    "Projeto Meninos e Meninas de Rua": "BR",
+    "Proyecto Educativo Caminante": "DO",
+    "ACIFAD (Asociación Civil de Familiares de Detenidos)": "AR",
+    "Colectivo Artesana": "GT",
+    "CIPRODENI": "GT",
+    "REDNANIAP (Red Nacional de Apoyo a la Niñez y la Adolescencia)": "PA",
+    "Reinserta": "MX",
+    "REDIM (Red por los Derechos de la Infancia en México)": "MX",
+    "CIDES IAP": "MX",
+    "Enmarcha": "CL",
+    "Canadian Coalition for Children with Incarcerated Parents": "CA",
+    "Canadian Families and Corrections Network (CFCN)": "CA",
+    "Kids of Prisoners (KIP) Canada": "CA",
+    "Canadian Friends Service Committee (Quakers)": "CA",
+    "Justice Strategies": "US",
+    "Osborne Association": "US",
+    "San Francisco Children of Incarcerated Parents Partnership (SFCIPP)": "US",
+    "Project WHAT!": "US",
+    "IACP – Children of Arrested Parents project": "US",
+    "Children of Prisoners Europe (COPE)": "FR",
+    "Quaker United Nations Office (QUNO)": "CH",
+}
+
+
+def test_the_directory_lists_every_organisation_the_sources_name(first_load):
+    english = SupportOrganisation.objects.filter(locale__language_code="en")
+    assert {org.name: org.country.code for org in english} == DIRECTORY
+    for language in LANGUAGES:
+        assert SupportOrganisation.objects.filter(locale__language_code=language).count() == len(
+            DIRECTORY
+        )
+    # No private contact, and a website only where the dossier gave one.
+    assert not english.exclude(contact="").exists()
+    assert english.get(name="Plataforma NNAPES").website == "https://www.nnapes.org/"
+    assert english.get(name="Reinserta").website == ""
