@@ -14,9 +14,7 @@ templates) with the test client, logged in as a member of "Course managers".
 """
 
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -33,6 +31,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from bench.timing import median_time
 from learners.models import Enrolment, LessonCompletion
 from quizzes.models import QuizAttempt
 
@@ -54,18 +53,6 @@ REPORTS = {
 }
 
 
-def timed(client, url, params):
-    timings = []
-    for _ in range(REPEATS):
-        started = time.perf_counter()
-        response = client.get(url, params)
-        if response.streaming:
-            b"".join(response.streaming_content)
-        timings.append(time.perf_counter() - started)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(timings)
-
-
 def main():
     settings.ALLOWED_HOSTS = ["*"]
     print(
@@ -82,9 +69,9 @@ def main():
     worst = 0
     for label, params in REPORTS.items():
         url = reverse(f"course_reports:{label.split()[0]}")
-        page = timed(client, url, params)
-        csv = timed(client, url, {**params, "export": "csv"})
-        xlsx = timed(client, url, {**params, "export": "xlsx"})
+        page = median_time(client, url, params, REPEATS)
+        csv = median_time(client, url, {**params, "export": "csv"}, REPEATS)
+        xlsx = median_time(client, url, {**params, "export": "xlsx"}, REPEATS)
         worst = max(worst, page)
         print(f"{label:<34}{page:>8.3f}s{csv:>8.3f}s{xlsx:>8.3f}s{page / BUDGET:>8.2f}")
     print(f"slowest report page: {worst:.3f} s (ratio to budget {worst / BUDGET:.2f})")
