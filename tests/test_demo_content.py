@@ -362,3 +362,16 @@ def test_the_directory_lists_every_organisation_the_sources_name(first_load):
     assert not english.exclude(contact="").exists()
     assert english.get(name="Plataforma NNAPES").website == "https://www.nnapes.org/"
     assert english.get(name="Reinserta").website == ""
+
+
+def test_translated_quotes_say_they_are_translations(first_load):
+    marks = {"es": "(traducción)", "pt": "(tradução)", "fr": "(traduction)"}
+    for language, mark in marks.items():
+        quotes = [
+            block.value
+            for lesson in LessonPage.objects.filter(locale__language_code=language)
+            for block in lesson.body
+            if block.block_type == "quote"
+        ]
+        assert quotes
+        assert all(quote["attribution"].endswith(mark) for quote in quotes), language
