@@ -375,3 +375,19 @@ def test_translated_quotes_say_they_are_translations(first_load):
         ]
         assert quotes
         assert all(quote["attribution"].endswith(mark) for quote in quotes), language
+
+
+def test_every_directory_block_names_a_country_with_organisations(first_load):
+    countries = [
+        block.value["country"]
+        for lesson in LessonPage.objects.filter(locale__language_code="en")
+        for block in lesson.body
+        if block.block_type == "support_directory"
+    ]
+    assert "UY" in countries
+    listed = set(
+        SupportOrganisation.objects.filter(locale__language_code="en").values_list(
+            "country", flat=True
+        )
+    )
+    assert set(countries) <= listed
