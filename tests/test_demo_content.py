@@ -162,7 +162,8 @@ def test_every_lesson_block_type_is_used_and_the_about_page_names_the_sources(cl
         for lesson in LessonPage.objects.filter(locale__language_code="en")
         for block in lesson.body
     }
-    assert used == set(LessonPage.body.field.stream_block.child_blocks)
+    # No source offers a video with a transcript, so the demo has none (issue 21).
+    assert used == set(LessonPage.body.field.stream_block.child_blocks) - {"video"}
 
     for language in LANGUAGES:
         about = InformationPage.objects.get(locale__language_code=language)
