@@ -1,8 +1,10 @@
 """Question banks: Moodle's own fixtures and ours import, score as Moodle defines them, refuse what
 cannot come whole, and a quiz round-trips through Moodle XML and GIFT."""
 
+from decimal import Decimal
 from fractions import Fraction
 from io import StringIO
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -10,11 +12,22 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 from wagtail.models import Revision
 
 from learners.factories import UserFactory
 from quizzes.banks import BankRefused, add_to_quiz, export_quiz, read_bank
-from quizzes.banks.mapping import plain_text
+from quizzes.banks.mapping import (
+    MOODLE_PRECISION,
+    QuestionBroken,
+    SourceAnswer,
+    SourceQuestion,
+    SourceText,
+    moodle_credit,
+    plain_text,
+    to_block,
+)
 from quizzes.factories import SAMPLE_QUESTIONS, option, question_stream
 from quizzes.scoring import question_credit, questions_from_stream, score
 
@@ -386,3 +399,70 @@ def test_staff_without_edit_permission_cannot_import_or_export(client, quiz):
         assert response.status_code in (302, 403)
         assert b"multichoice" not in response.content
     assert Revision.objects.count() == revisions
+
+
+@pytest.mark.django_db
+def test_the_admin_page_offers_the_upload_and_both_downloads(admin_client, quiz):
+    response = admin_client.get(reverse("question_bank", args=[quiz.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    for bank_format in ("xml", "gift"):
+        assert reverse("question_bank_export", args=[quiz.pk, bank_format]) in content
+    assert 'type="file"' in content
+
+
+# The fractions rule, as a property -----------------------------------------------------------
+
+MOODLE_GRADES = ["100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40",
+                 "33.33333", "30", "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10",
+                 "5", "0"]  # fmt: skip
+
+
+def moodle_written(fraction):
+    """A fraction as a Moodle file writes it: a percentage with five decimals."""
+    return Fraction(Decimal(f"{float(fraction * 100):.5f}")) / 100
+
+
+@st.composite
+def multiple_answer_grades(draw):
+    """Fractions as Moodle files hold them: often our rule's own (1/r right, -1/w or -100 %
+    wrong, as Moodle writes them), sometimes with one changed to another of Moodle's grades."""
+    right, wrong = draw(st.integers(1, 4)), draw(st.integers(0, 3))
+    penalty = draw(st.sampled_from(["share", "all"])) if right == 1 and wrong else "share"
+    fractions = [moodle_written(Fraction(1, right))] * right
+    if wrong:
+        share = Fraction(-1) if penalty == "all" else moodle_written(Fraction(-1, wrong))
+        fractions += [share] * wrong
+    if len(fractions) < 2 or draw(st.booleans()):
+        grade = Fraction(Decimal(draw(st.sampled_from(MOODLE_GRADES)))) / 100
+        fractions.append(grade * draw(st.sampled_from([1, -1])))
+    return draw(st.permutations(fractions))
+
+
+@settings(max_examples=300, deadline=None)
+@given(multiple_answer_grades())
+def test_an_imported_multiple_answer_question_scores_every_choice_as_moodle_does(fractions):
+    question = SourceQuestion(
+        position=1,
+        name="Property",
+        qtype="multichoice",
+        text=SourceText("Which?"),
+        single=False,
+        answers=[SourceAnswer(SourceText(f"Option {n}"), f) for n, f in enumerate(fractions)],
+    )
+    try:
+        block, reason = to_block(question)
+    except QuestionBroken:
+        event("broken by Moodle's own rules")
+        return
+    event("refused" if block is None else "imported")
+    if block is None:
+        assert "in Moodle but" in reason or "no equal" in reason
+        return
+    (ours,) = questions_from_stream(question_stream(block))
+    ids = [option.id for option in ours.options]
+    for size in range(len(ids) + 1):
+        for chosen in combinations(range(len(ids)), size):
+            theirs = moodle_credit(fractions, chosen)
+            here = question_credit(ours, [ids[i] for i in chosen])
+            assert abs(theirs - here) <= MOODLE_PRECISION * len(ids)
