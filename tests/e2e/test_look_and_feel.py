@@ -113,6 +113,9 @@ def every_page(learner, visitor, site, language):
         (name, learner, address) for name, address in learner_pages(learner, site, language).items()
     ]
     pages.append(("profile", learner, f"{site.url}/{language}/profile/"))
+    pages.append(("password-change", learner, f"{site.url}/{language}/accounts/password/change/"))
+    pages.append(("e-mail-addresses", learner, f"{site.url}/{language}/accounts/email/"))
+    pages.append(("password-reset", visitor, f"{site.url}/{language}/accounts/password/reset/"))
     pages.append(("sign-up", visitor, f"{site.url}/{language}/accounts/signup/"))
     pages.append(("log-in", visitor, f"{site.url}/{language}/accounts/login/"))
     pages.append(("verification-form", visitor, f"{site.url}/{language}/certificates/verify/"))
@@ -130,7 +133,7 @@ def test_every_page_has_the_sites_look_in_spanish(learner, visitor, site, width)
         page.goto(address)
         page.screenshot(path=folder / f"{name}.png", full_page=True)
         found[name] = page.evaluate(PROBLEMS)
-    assert len(found) == 15
+    assert len(found) == 18
     assert found == {name: [] for name in found}
 
 
@@ -143,7 +146,7 @@ def test_no_page_has_an_accessibility_violation_of_any_impact(learner, visitor, 
             report[f"{name} at {width}"] = axe_violations(page, address)
     LOOK.mkdir(parents=True, exist_ok=True)
     (LOOK / f"axe-{language}.json").write_text(json.dumps(report, indent=2))
-    assert len(report) == 30
+    assert len(report) == 36
     assert report == {name: [] for name in report}
 
 
