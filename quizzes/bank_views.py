@@ -92,6 +92,8 @@ class QuestionBankView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def post(self, request):
+        if self.quiz.locale.language_code != source_language():
+            raise PermissionDenied  # translations follow the source quiz through wagtail-localize
         form = QuestionBankForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
-from wagtail.models import Revision
+from wagtail.models import Locale, Revision
 
 from learners.factories import UserFactory
 from quizzes.banks import BankRefused, add_to_quiz, export_quiz, read_bank
@@ -466,3 +467,29 @@ def test_an_imported_multiple_answer_question_scores_every_choice_as_moodle_does
             theirs = moodle_credit(fractions, chosen)
             here = question_credit(ours, [ids[i] for i in chosen])
             assert abs(theirs - here) <= MOODLE_PRECISION * len(ids)
+
+
+@pytest.mark.django_db
+def test_a_translated_quiz_takes_no_import_its_source_does(
+    admin_client, course, quiz, translate_tree
+):
+    translate_tree(course, "es")
+    spanish = quiz.get_translation(Locale.objects.get(language_code="es"))
+    with pytest.raises(PermissionDenied):
+        add_to_quiz(spanish, bank("ours.xml"))
+    page = admin_client.get(reverse("question_bank", args=[spanish.pk]))
+    assert 'type="file"' not in page.content.decode()
+    revisions = Revision.objects.count()
+    assert upload(admin_client, spanish, "ours.xml").status_code in (302, 403)
+    assert Revision.objects.count() == revisions
+    exported = admin_client.get(reverse("question_bank_export", args=[spanish.pk, "gift"]))
+    assert "[es]" in exported.content.decode()
+
+
+def test_a_text_longer_than_our_blocks_hold_is_refused_with_the_limit():
+    long_option = "x" * 301
+    gift = f"::Long:: Pick one {{=right ~{long_option}}}\n\n::Fine:: Fine {{T}}\n"
+    result = read_bank(gift.encode(), "gift")
+    (refusal,) = result.refused
+    assert refusal.name == "Long" and "300" in refusal.reason
+    assert len(result.questions) == 1
