@@ -15,6 +15,7 @@ The readers (``moodle_xml``, ``gift``) only read; ``mapping`` decides.
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 
 from modules.languages import source_language
 
@@ -53,7 +54,7 @@ def format_of(filename, data=b""):
 def read_bank(data, bank_format):
     """A ``BankImport`` of a whole file (bytes), or BankRefused."""
     if len(data) > MAX_BANK_BYTES:
-        raise BankRefused(["The file is larger than 5 MB; split the question bank."])
+        raise BankRefused([gettext("The file is larger than 5 MB; split the question bank.")])
     return map_questions(READERS[bank_format](data))
 
 
@@ -78,7 +79,11 @@ def add_to_quiz(quiz, bank, user=None):
     not added again, so importing a file twice adds it once. Translations are not imported
     into: they follow the source quiz through wagtail-localize."""
     if quiz.locale.language_code != source_language():
-        raise PermissionDenied("Import into the quiz in the source language.")
+        raise PermissionDenied(
+            gettext(
+                "Import questions into the quiz in the source language; its translations follow it."
+            )
+        )
     draft = quiz.get_latest_revision_as_object()
     existing = {signature(block.block_type, block.value) for block in draft.questions}
     result = Added()

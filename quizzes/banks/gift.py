@@ -26,6 +26,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from django.utils.translation import gettext
+
 from .mapping import (
     CATEGORY,
     MULTICHOICE,
@@ -97,7 +99,9 @@ def read_question(text, position, line):
     if text.startswith("::"):
         name_end = text.find("::", 2)
         if name_end < 0:
-            question.problem = f"its name has no closing “::” (line {line})"
+            question.problem = gettext("its name has no closing “::” (line %(line)s)") % {
+                "line": line
+            }
             return question
         question.name = unescape(text[2:name_end]).strip()
         text = text[name_end + 2 :].strip()
@@ -107,7 +111,7 @@ def read_question(text, position, line):
         question.text = with_format(text)
         return question
     if start < 0 or finish < start:
-        question.problem = f"its braces {{ }} do not match (line {line})"
+        question.problem = gettext("its braces { } do not match (line %(line)s)") % {"line": line}
         return question
     answers = text[start + 1 : finish].strip()
     if text.rstrip().endswith("}"):
@@ -151,7 +155,9 @@ def read_choices(question, answers, text_format, line):
             try:
                 fraction = Fraction(Decimal(match.group(1))) / 100
             except (AttributeError, InvalidOperation):
-                question.problem = f"its answer weight in “{part[:20]}” is unreadable (line {line})"
+                question.problem = gettext(
+                    "its answer weight in “%(answer)s” is unreadable (line %(line)s)"
+                ) % {"answer": unescape(part[:20]), "line": line}
                 return
             part = part[match.end() :]
         else:
@@ -182,7 +188,8 @@ def read(data):
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise BankRefused([f"The file is not UTF-8 text ({error})."]) from error
+        problem = gettext("The file is not UTF-8 text (%(error)s).") % {"error": error}
+        raise BankRefused([problem]) from error
     for escape, placeholder in ESCAPES.items():
         source = source.replace(escape, placeholder)
     questions, position = [], 0
@@ -196,7 +203,7 @@ def read(data):
             question.default_grade = Fraction(points)
         questions.append(question)
     if not any(question.qtype != CATEGORY for question in questions):
-        raise BankRefused(["The file holds no GIFT question."])
+        raise BankRefused([gettext("The file holds no GIFT question.")])
     return questions
 
 
@@ -223,8 +230,10 @@ def write(questions):
                 Refusal(
                     question.position,
                     question.name,
-                    "all-or-nothing with several right options has no form in GIFT; "
-                    "export to Moodle XML, where it is an all-or-nothing multiple choice",
+                    gettext(
+                        "all-or-nothing with several right options has no form in GIFT; export "
+                        "to Moodle XML, where it is an all-or-nothing multiple choice"
+                    ),
                 )
             )
             continue

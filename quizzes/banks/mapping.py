@@ -39,6 +39,7 @@ from html.parser import HTMLParser
 from itertools import chain
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from resources.sanitising import clean_html
 
@@ -54,26 +55,13 @@ MIN_POINTS, MAX_POINTS = 1, 10
 MULTICHOICE = "multichoice"
 TRUEFALSE = "truefalse"
 CATEGORY = "category"
+# Moodle's types we have no kind for, as its XML and GIFT readers name them; any other type not
+# mapped is refused the same way.
 UNSUPPORTED = {
-    "cloze": "embedded answers (Cloze)",
-    "multianswer": "embedded answers (Cloze)",
-    "shortanswer": "short answer",
-    "essay": "essay",
-    "matching": "matching",
-    "match": "matching",
-    "numerical": "numerical",
-    "description": "description (no question to answer)",
-    "calculated": "calculated",
-    "calculatedsimple": "calculated",
-    "calculatedmulti": "calculated multichoice",
-    "randomsamatch": "random short-answer matching",
-    "ddwtos": "drag and drop into text",
-    "gapselect": "select missing words",
-    "ddimageortext": "drag and drop onto image",
-    "ddmarker": "drag and drop markers",
-    "ordering": "ordering",
-    "random": "random question",
-}
+    "cloze", "multianswer", "shortanswer", "essay", "matching", "match", "numerical",
+    "description", "calculated", "calculatedsimple", "calculatedmulti", "randomsamatch", "ddwtos",
+    "gapselect", "ddimageortext", "ddmarker", "ordering", "random",
+}  # fmt: skip
 
 
 @dataclass
@@ -120,8 +108,10 @@ class Refusal:
     reason: str
 
     def __str__(self):
-        name = f" “{self.name}”" if self.name else ""
-        return f"Question {self.position}{name}: {self.reason}"
+        values = {"position": self.position, "name": self.name, "reason": self.reason}
+        if self.name:
+            return gettext("Question %(position)s “%(name)s”: %(reason)s") % values
+        return gettext("Question %(position)s: %(reason)s") % values
 
 
 @dataclass
@@ -228,10 +218,10 @@ def percent(fraction):
 def points_for(question):
     grade = question.default_grade
     if grade.denominator != 1 or not MIN_POINTS <= grade <= MAX_POINTS:
-        return None, (
-            f"its default mark is {float(grade):g}; our questions weigh a whole number of "
-            f"points from {MIN_POINTS} to {MAX_POINTS}"
-        )
+        return None, gettext(
+            "its default mark is %(mark)s; our questions weigh a whole number of points from "
+            "%(min)s to %(max)s"
+        ) % {"mark": f"{float(grade):g}", "min": MIN_POINTS, "max": MAX_POINTS}
     return int(grade), None
 
 
@@ -284,36 +274,48 @@ def multiple_answer_rule(question):
     disagreement = first_disagreement(fractions, correct, partial=True)
     marks = ", ".join(percent(f) for f in fractions)
     if disagreement is None:
-        return None, f"its fractions ({marks}) have no equal in our partial credit"
+        return None, gettext(
+            "its fractions (%(fractions)s) have no equal in our partial credit"
+        ) % {"fractions": marks}
     chosen, theirs, ours = disagreement
     labels = ", ".join(f"“{question.answers[i].text.plain()[:40]}”" for i in chosen)
-    return None, (
-        f"its fractions ({marks}) have no equal in our partial "
-        f"credit, which gives each right option 1/{len(right)} and takes away "
-        f"1/{len(wrong) or 1} for each wrong one: choosing {labels} scores {percent(theirs)} "
-        f"in Moodle but {percent(ours)} here"
-    )
+    return None, gettext(
+        "its fractions (%(fractions)s) have no equal in our partial credit, which gives each "
+        "right option 1/%(right)s and takes away 1/%(wrong)s for each wrong one: choosing "
+        "%(options)s scores %(moodle)s in Moodle but %(ours)s here"
+    ) % {
+        "fractions": marks,
+        "right": len(right),
+        "wrong": len(wrong) or 1,
+        "options": labels,
+        "moodle": percent(theirs),
+        "ours": percent(ours),
+    }
 
 
 def check_fractions(question):
     """Moodle's own rules for a multichoice question's fractions; QuestionBroken if broken."""
     if len(question.answers) < 2:
-        raise QuestionBroken("it has fewer than two answers")
+        raise QuestionBroken(gettext("it has fewer than two answers"))
     for answer in question.answers:
         if not -1 <= answer.fraction <= 1:
             raise QuestionBroken(
-                f"an answer's fraction {percent(answer.fraction)} is outside -100 % to 100 %"
+                gettext("an answer's fraction %(fraction)s is outside -100 %% to 100 %%")
+                % {"fraction": percent(answer.fraction)}
             )
         if not answer.text.plain():
-            raise QuestionBroken("an answer has no text")
+            raise QuestionBroken(gettext("an answer has no text"))
     if question.single:
         if not any(answer.fraction == 1 for answer in question.answers):
-            raise QuestionBroken("no answer gives full marks (100 %)")
+            raise QuestionBroken(gettext("no answer gives full marks"))
     else:
         positive = sum((a.fraction for a in question.answers if a.fraction > 0), Fraction(0))
         # Each fraction is within Moodle's precision of its value, so their sum within as many.
         if abs(positive - 1) > MOODLE_PRECISION * len(question.answers):
-            raise QuestionBroken(f"its positive fractions add up to {percent(positive)}, not 100 %")
+            raise QuestionBroken(
+                gettext("its positive fractions add up to %(sum)s, not 100 %%")
+                % {"sum": percent(positive)}
+            )
 
 
 def options_of(question):
@@ -332,11 +334,12 @@ def to_block(question):
     we cannot. Raises QuestionBroken for one its format's own rules reject."""
     qtype = question.qtype
     if qtype in UNSUPPORTED or qtype not in (MULTICHOICE, TRUEFALSE, "multichoiceset"):
-        kind = UNSUPPORTED.get(qtype, qtype or "untyped")
-        return None, f"Moodle's {kind} questions have no equal among our question kinds"
+        return None, gettext(
+            "Moodle's “%(type)s” questions have no equal among our question kinds"
+        ) % {"type": qtype or "?"}
     text = question.text.plain()
     if not text:
-        raise QuestionBroken("it has no question text")
+        raise QuestionBroken(gettext("it has no question text"))
     points, problem = points_for(question)
     if problem:
         return None, problem
@@ -345,7 +348,7 @@ def to_block(question):
         return true_false_block(question, text, common), None
     if qtype == "multichoiceset":  # Moodle's all-or-nothing plugin: every right option, or 0
         if not any(answer.fraction > 0 for answer in question.answers):
-            raise QuestionBroken("no answer is marked right")
+            raise QuestionBroken(gettext("no answer is marked right"))
         value = {"question": text, "options": options_of(question), "partial_credit": False}
         return (MULTIPLE_CHOICE, {**value, **common}), None
     check_fractions(question)
@@ -353,10 +356,10 @@ def to_block(question):
         odd = [a for a in question.answers if a.fraction not in (0, 1)]
         if odd or sum(1 for a in question.answers if a.fraction == 1) != 1:
             marks = ", ".join(percent(a.fraction) for a in question.answers)
-            return None, (
-                f"its answers give {marks}; our single-choice questions have one right answer "
-                "(100 %) and give nothing, never a part or a penalty, for the others"
-            )
+            return None, gettext(
+                "its answers give %(marks)s; our single-choice questions have one right answer "
+                "(100 %%) and give nothing, never a part or a penalty, for the others"
+            ) % {"marks": marks}
         return (SINGLE_CHOICE, {"question": text, "options": options_of(question), **common}), None
     partial, problem = multiple_answer_rule(question)
     if problem:
@@ -366,16 +369,17 @@ def to_block(question):
 
 
 def true_false_block(question, text, common):
+    needs_both = gettext("a true/false question needs one “true” and one “false” answer")
     by_value = {}
     for answer in question.answers:
         key = answer.text.plain().strip().lower()
         if key not in ("true", "false") or key in by_value:
-            raise QuestionBroken("a true/false question needs one “true” and one “false” answer")
+            raise QuestionBroken(needs_both)
         by_value[key] = answer
     if set(by_value) != {"true", "false"}:
-        raise QuestionBroken("a true/false question needs one “true” and one “false” answer")
+        raise QuestionBroken(needs_both)
     if {by_value["true"].fraction, by_value["false"].fraction} != {Fraction(0), Fraction(1)}:
-        raise QuestionBroken("one of “true” and “false” must give 100 % and the other 0 %")
+        raise QuestionBroken(gettext("one of “true” and “false” must be right and the other wrong"))
     value = {
         "statement": text,
         "is_true": by_value["true"].fraction == 1,
@@ -433,8 +437,11 @@ def map_questions(source_questions):
                 Refusal(
                     question.position,
                     question.name,
-                    "imported without its embedded files, which our questions cannot hold: "
-                    + ", ".join(question.files),
+                    gettext(
+                        "imported without its embedded files, which our questions cannot hold: "
+                        "%(files)s"
+                    )
+                    % {"files": ", ".join(question.files)},
                 )
             )
     if broken:

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
+from django.utils.translation import gettext
 
 from .mapping import (
     CATEGORY,
@@ -27,11 +28,11 @@ from .mapping import (
 )
 
 
-def number(text, what):
+def number(text, problem):
     try:
         return Fraction(Decimal(text.strip()))
     except (InvalidOperation, ValueError, AttributeError) as error:
-        raise ValueError(f"its {what} “{text}” is not a number") from error
+        raise ValueError(problem % {"text": text}) from error
 
 
 def text_of(element, default_format="html"):
@@ -52,12 +53,20 @@ def read_question(element, position):
     question.files = [f.get("name", "") for f in element.iter("file")]
     try:
         grade = element.findtext("defaultgrade")
-        question.default_grade = Fraction(1) if grade is None else number(grade, "default mark")
+        question.default_grade = (
+            Fraction(1)
+            if grade is None
+            else number(grade, gettext("its default mark “%(text)s” is not a number"))
+        )
         for answer in element.findall("answer"):
             question.answers.append(
                 SourceAnswer(
                     text=text_of(answer, answer.get("format", "moodle_auto_format")),
-                    fraction=number(answer.get("fraction", "0"), "fraction") / 100,
+                    fraction=number(
+                        answer.get("fraction", "0"),
+                        gettext("an answer's fraction “%(text)s” is not a number"),
+                    )
+                    / 100,
                     feedback=text_of(answer.find("feedback")),
                 )
             )
@@ -72,13 +81,16 @@ def read(data):
     try:
         root = fromstring(data, forbid_dtd=True)
     except DefusedXmlException as error:
-        raise BankRefused(
-            [f"The file declares a DTD or entities, which a Moodle file never does ({error})."]
-        ) from error
+        problem = gettext(
+            "The file declares a DTD or entities, which a Moodle file never does (%(error)s)."
+        )
+        raise BankRefused([problem % {"error": error}]) from error
     except ParseError as error:
-        raise BankRefused([f"The file is not well-formed XML ({error})."]) from error
+        problem = gettext("The file is not well-formed XML (%(error)s).") % {"error": error}
+        raise BankRefused([problem]) from error
     if root.tag != "quiz":
-        raise BankRefused([f"This is not a Moodle XML question file (its root is <{root.tag}>)."])
+        problem = gettext("This is not a Moodle XML question file (its root is <%(tag)s>).")
+        raise BankRefused([problem % {"tag": root.tag}])
     questions, position = [], 0
     for element in root.findall("question"):
         if element.get("type") != CATEGORY:

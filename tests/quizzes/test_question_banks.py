@@ -163,7 +163,7 @@ def test_our_file_lists_each_question_it_cannot_hold_with_its_reason():
     result = bank("ours.xml")
     reasons = {refusal.name: refusal.reason for refusal in result.refused}
     assert set(reasons) == {"Treaty name", "Half marks", "Heavy"}
-    assert "short answer" in reasons["Treaty name"]
+    assert "“shortanswer”" in reasons["Treaty name"]
     assert "100 % in Moodle but 0 % here" in reasons["Half marks"]
     assert "0.5" in reasons["Heavy"] and "1 to 10" in reasons["Heavy"]
 
