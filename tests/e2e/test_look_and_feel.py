@@ -115,6 +115,7 @@ def every_page(learner, visitor, site, language):
     pages.append(("profile", learner, f"{site.url}/{language}/profile/"))
     pages.append(("password-change", learner, f"{site.url}/{language}/accounts/password/change/"))
     pages.append(("e-mail-addresses", learner, f"{site.url}/{language}/accounts/email/"))
+    pages.append(("log-out", learner, f"{site.url}/{language}/accounts/logout/"))
     pages.append(("password-reset", visitor, f"{site.url}/{language}/accounts/password/reset/"))
     pages.append(("sign-up", visitor, f"{site.url}/{language}/accounts/signup/"))
     pages.append(("log-in", visitor, f"{site.url}/{language}/accounts/login/"))
@@ -133,7 +134,7 @@ def test_every_page_has_the_sites_look_in_spanish(learner, visitor, site, width)
         page.goto(address)
         page.screenshot(path=folder / f"{name}.png", full_page=True)
         found[name] = page.evaluate(PROBLEMS)
-    assert len(found) == 18
+    assert len(found) == 19
     assert found == {name: [] for name in found}
 
 
@@ -146,7 +147,7 @@ def test_no_page_has_an_accessibility_violation_of_any_impact(learner, visitor, 
             report[f"{name} at {width}"] = axe_violations(page, address)
     LOOK.mkdir(parents=True, exist_ok=True)
     (LOOK / f"axe-{language}.json").write_text(json.dumps(report, indent=2))
-    assert len(report) == 36
+    assert len(report) == 38
     assert report == {name: [] for name in report}
 
 
