@@ -2,9 +2,10 @@
 
 Full-page screenshots go to test-output/look/<width>/<page>.png. A page fails if it scrolls
 sideways, if an input is narrower than its placeholder, if a button or a text field lacks the
-site's styles (computed styles against site.css's design tokens) or if a certificate code breaks
-across lines. axe-core finds no violation of any impact, in Spanish and French, at both widths.
-Loading the public pages and the admin dashboard asks no host but the site's.
+site's styles (computed styles against site.css's design tokens), if the content touches the
+footer or if a certificate code breaks across lines. axe-core finds no violation of any impact,
+in Spanish and French, at both widths. Loading the public pages and the admin dashboard asks
+no host but the site's.
 """
 
 import json
@@ -73,6 +74,12 @@ PROBLEMS = """() => {
     if (!(filled || quiet) || style.borderTopLeftRadius !== field.radius)
       problems.push(`button without the site's style: ${describe(button)} ` +
         `(background ${style.backgroundColor}, border ${style.borderTopStyle})`);
+  }
+  const main = document.querySelector('main'), footer = document.querySelector('body > footer');
+  if (main && footer) {
+    const last = [...main.children].filter(visible).at(-1);
+    const gap = footer.getBoundingClientRect().top - last.getBoundingClientRect().bottom;
+    if (gap < 16) problems.push(`${describe(last)} is ${gap} px from the footer`);
   }
   for (const code of document.querySelectorAll('.certificate__code')) {
     const range = document.createRange();
