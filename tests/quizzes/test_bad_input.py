@@ -120,6 +120,7 @@ def test_a_submission_without_a_csrf_token_is_refused(quiz, attempt, learner):
     response = submit(browser, attempt, answers(quiz))
     assert response.status_code == 403
     assert "Nothing was saved." in response.content.decode()
+    assert 'class="site-header"' in response.content.decode()  # the site's own page, not Django's
     assert attempt_rows() == before
 
 
