@@ -37,17 +37,18 @@ def join(client, cohort, role, name):
 
 def test_each_members_path_progress_matches_their_own_pages(client, cohort, facilitator):
     officer = join(client, cohort, Role.POLICE, "Bruno Costa")
-    complete_module(client, cohort_course := cohort_course_of(cohort), "Foundations")
+    course = cohort_course(cohort)
+    complete_module(client, course, "Foundations")
     teacher = join(client, cohort, Role.TEACHERS, "Ana Pérez")
     join(client, cohort, Role.JUDGES, "Carla Díaz")
-    complete_module(client, cohort_course, "Foundations")  # the judge: her whole path
+    complete_module(client, course, "Foundations")  # the judge: her whole path
 
     client.force_login(facilitator)
     table = {row.name: row for row in rows(client, cohort)}
 
     assert list(table) == ["Ana Pérez", "Bruno Costa", "Carla Díaz"]
     for user in (officer, teacher):
-        own = course_progress(cohort_course, LearnerRecord(user))
+        own = course_progress(course, LearnerRecord(user))
         row = table[user.learner_profile.full_name]
         assert (row.steps_done, row.steps, row.percent) == (own.steps_done, own.steps, own.percent)
     assert (table["Bruno Costa"].steps_done, table["Bruno Costa"].steps) == (3, 6)
@@ -57,13 +58,9 @@ def test_each_members_path_progress_matches_their_own_pages(client, cohort, faci
     assert table["Bruno Costa"].quizzes[0].best_score == 100
 
 
-def cohort_course_of(cohort):
-    return cohort_course(cohort)
-
-
 def test_the_class_can_be_filtered_by_status_and_sorted(client, cohort, facilitator):
     join(client, cohort, Role.POLICE, "Bruno Costa")
-    complete_module(client, cohort_course_of(cohort), "Foundations")
+    complete_module(client, cohort_course(cohort), "Foundations")
     join(client, cohort, Role.TEACHERS, "Ana Pérez")
     client.force_login(facilitator)
 
@@ -109,7 +106,7 @@ def test_the_class_page_uses_the_same_queries_for_5_or_500_members(
 
 def test_the_export_holds_the_pages_rows(client, cohort, facilitator):
     join(client, cohort, Role.POLICE, "Bruno Costa")
-    complete_module(client, cohort_course_of(cohort), "Foundations")
+    complete_module(client, cohort_course(cohort), "Foundations")
     join(client, cohort, Role.TEACHERS, "Ana Pérez")
     client.force_login(facilitator)
 
@@ -266,7 +263,7 @@ def test_the_site_history_shows_no_facilitator_another_class(facilitator_client,
             "ends_on": "2027-06-30",
         },
     )
-    other = CohortFactory(course=cohort_course_of(cohort), name="Secret class")
+    other = CohortFactory(course=cohort_course(cohort), name="Secret class")
 
     history = facilitator_client.get("/admin/reports/site-history/").content.decode()
 
@@ -286,7 +283,7 @@ def test_huge_ids_are_not_found_rather_than_a_server_error(facilitator_client, c
 
 def test_a_class_whose_course_was_unpublished_still_lists_its_members(client, cohort, facilitator):
     join(client, cohort, Role.POLICE, "Bruno Costa")
-    cohort_course_of(cohort).unpublish()
+    cohort_course(cohort).unpublish()
     client.force_login(facilitator)
 
     (row,) = rows(client, cohort)
