@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass
 
 import segno
+from django.contrib.staticfiles import finders
 from django.template.defaultfilters import floatformat
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ from .issuing import absolute_url, course_in
 from .models import CertificateSettings, CertificateWording
 
 logger = logging.getLogger(__name__)
+
+SEAL = "img/mark.svg"
 
 
 @dataclass
@@ -134,9 +137,9 @@ def _draw_page(pdf, font, details, text):
     pdf.rect(8, 8, pdf.w - 16, pdf.h - 16)
 
     top = 18
-    if logo := image_bytes(settings.logo):
-        pdf.image(logo, x="C", y=top, h=18)
-        top += 22
+    # The organisation's logo, or the site's mark as a seal, as on the certificate page.
+    pdf.image(image_bytes(settings.logo) or finders.find(SEAL), x="C", y=top, h=18)
+    top += 22
 
     def line(words, size, style="", gap=4, height=None):
         pdf.set_font(font, style, size)
@@ -165,7 +168,7 @@ def _draw_page(pdf, font, details, text):
         pdf.set_font(font, "B", 11)
         pdf.cell(90, 6, wording.signatory_name, new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_font(font, "", 10)
-        pdf.cell(90, 5, wording.signatory_title)
+        pdf.multi_cell(90, 4.5, wording.signatory_title, align="L")
 
     qr = io.BytesIO()
     segno.make(details.verification_url, error="m").save(qr, kind="png", scale=4, border=1)

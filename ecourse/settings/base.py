@@ -62,6 +62,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost of what writes bodies: HTML (cached pages too) travels compressed to slow phones.
+    # Django's GZip pads each response against BREACH; WhiteNoise sends its own precompressed files.
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and routing: pages for readers without a session come whole from the cache.
@@ -211,7 +214,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "ecourse.staticfiles.MinifiedManifestStaticFilesStorage"},
 }
 
 # Wagtail's page editor can exceed Django's default of 1000 fields on a long lesson.

@@ -172,6 +172,28 @@ def test_a_logo_whose_file_is_gone_leaves_it_off_the_pdf_and_page(client, certif
     assert "cannot be read" in caplog.text
 
 
+MARK_GOLD = "0.9529 0.7882 0.4118 rg"  # the fill of static/img/mark.svg's second figure
+
+
+def drawing_of(pdf_response):
+    page = PdfReader(io.BytesIO(pdf_response.content)).pages[0]
+    images = [o.get_object()["/Subtype"] for o in page["/Resources"]["/XObject"].values()]
+    return page.get_contents().get_data().decode("latin-1"), images
+
+
+def test_the_pdf_carries_the_sites_mark_as_a_seal_until_a_logo_is_set(client, certificate):
+    commands, images = drawing_of(client.get(url("certificate_pdf", certificate.code)))
+    assert MARK_GOLD in commands
+    assert images == ["/Image"]  # the QR code
+
+    settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.logo = wagtail_factories.ImageFactory()
+    settings.save()
+    commands, images = drawing_of(client.get(url("certificate_pdf", certificate.code)))
+    assert MARK_GOLD not in commands
+    assert images == ["/Image", "/Image"]  # the logo and the QR code
+
+
 def qr_codes_in(pdf_response):
     page = PdfReader(io.BytesIO(pdf_response.content)).pages[0]
     return [code.text for image in page.images for code in zxingcpp.read_barcodes(image.image)]

@@ -1,5 +1,7 @@
 """Pages for readers without a session come whole from the cache, and never outlive a change."""
 
+import gzip
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -31,6 +33,18 @@ def test_a_second_anonymous_reader_gets_the_lesson_without_a_single_query(
     assert second.status_code == 200
     assert second.content == first.content
     assert "csrfmiddlewaretoken" not in second.content.decode()
+
+
+def test_a_cached_lesson_travels_compressed_to_a_browser_that_accepts_it(lesson):
+    plain = Client().get(lesson.url)
+    Client().get(lesson.url, HTTP_ACCEPT_ENCODING="gzip")  # from the cache now
+
+    compressed = Client().get(lesson.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 2
 
 
 def test_a_published_change_reaches_the_next_anonymous_reader(lesson):
