@@ -3,10 +3,12 @@
 Every key carries the *content generation*, a number in the shared cache that any content change
 moves on (a page published, unpublished, moved or deleted; a snippet, image, document, setting,
 site, language or view restriction saved or deleted), so nothing cached outlives the content it
-shows. Three things are kept under it:
+shows. Each process trusts the generation it last read for a second (``GenerationMemo``): a
+change reaches every reader within that bound, and a cache hit needs no network round trip.
+Three things are kept under it:
 
-- whole pages for readers without a session, in the shared cache, served before sessions,
-  routing or templates run (``AnonymousPageCacheMiddleware``);
+- whole pages for readers without a session, in the shared cache and in each process's own
+  memory, served before sessions, routing or templates run (``AnonymousPageCacheMiddleware``);
 - the way from a path to its page, in each process's own memory (``serve_page``);
 - fragments of learners' pages (lesson body, pager, breadcrumbs, language links), in each
   process's own memory, through Django's ``{% cache %}`` keyed on ``content_generation``
@@ -54,13 +56,40 @@ SKIPPED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
 PAGE_VIEW_NAME = "serve_page"
 
 
+class GenerationMemo:
+    """The generation as this process last read it from the shared cache, trusted for
+    ``bound`` seconds, so a cache hit costs no network round trip. A change made in this process
+    is seen at once; one made in another process reaches this one's readers within ``bound``."""
+
+    bound = 1.0
+
+    def __init__(self):
+        self.reading = (None, 0.0)  # one tuple, replaced whole: threads never see half of it
+
+    def current(self):
+        value, read_at = self.reading
+        return value if time.monotonic() - read_at < self.bound else None
+
+    def remember(self, value):
+        self.reading = (value, time.monotonic())
+
+    def forget(self):
+        self.reading = (None, 0.0)
+
+
+generation_memo = GenerationMemo()
+
+
 def generation(request=None):
     """The current generation, read once per request when given the request."""
     if request is not None and hasattr(request, "content_generation"):
         return request.content_generation
-    # Starting from the clock, not from 1: after the shared cache is emptied, keys kept in a
-    # process's own memory under an old generation can never be mistaken for current ones.
-    value = cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+    value = generation_memo.current()
+    if value is None:
+        # Starting from the clock, not from 1: after the shared cache is emptied, keys kept in a
+        # process's own memory under an old generation can never be mistaken for current ones.
+        value = cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+        generation_memo.remember(value)
     if request is not None:
         request.content_generation = value
     return value
@@ -78,6 +107,7 @@ def move_generation_on():
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    generation_memo.forget()
 
 
 CONTENT_BASES = (Page, Site, Locale, AbstractImage, AbstractDocument, PageViewRestriction)
@@ -230,13 +260,18 @@ class AnonymousPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key("anonymous-pages", request, request.path)
-        response = cache.get(key)
+        response = caches["fragments"].get(key)
         if response is not None:
             return response
-        response = self.get_response(request)
-        if is_cacheable_response(response):
+        response = cache.get(key)
+        if response is None:
+            response = self.get_response(request)
+            if not is_cacheable_response(response):
+                return response
             patch_vary_headers(response, ["Cookie"])
             cache.set(key, response, TIMEOUT)
+        # Kept in this process too: its next reader costs no round trip to the shared cache.
+        caches["fragments"].set(key, response, TIMEOUT)
         return response
 
 

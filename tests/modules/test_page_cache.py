@@ -1,14 +1,16 @@
 """Pages for readers without a session come whole from the cache, and never outlive a change."""
 
 import gzip
+import time
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from learners.factories import LearnerProfileFactory
 from learners.models import LessonCompletion
-from modules.caching import generation
+from modules.caching import GENERATION_KEY, GenerationMemo, generation, generation_memo
 from modules.models import LessonPage, ModulePage
 from resources.factories import GlossaryTermBlockFactory, GlossaryTermFactory
 from translation.models import TranslationGap
@@ -54,6 +56,29 @@ def test_a_published_change_reaches_the_next_anonymous_reader(lesson):
     lesson.save_revision().publish()
 
     assert "Talking with a child about a parent" in Client().get(lesson.url).content.decode()
+
+
+def test_a_change_made_in_another_process_reaches_readers_within_the_bound(lesson):
+    """Another process moves the generation on in the shared cache; this one trusts the value it
+    read for ``GenerationMemo.bound`` seconds, then reads it again."""
+    Client().get(lesson.url)
+    shown = generation()
+    LessonPage.objects.filter(pk=lesson.pk).update(title="Changed elsewhere")
+    cache.incr(GENERATION_KEY)  # what the other process's publish did
+
+    assert Client().get(lesson.url).content.decode().count("Changed elsewhere") == 0
+    generation_memo.reading = (shown, time.monotonic() - GenerationMemo.bound)
+
+    assert "Changed elsewhere" in Client().get(lesson.url).content.decode()
+
+
+def test_an_anonymous_reader_s_cache_hit_asks_the_shared_cache_nothing(lesson, monkeypatch):
+    Client().get(lesson.url)
+    asked = []
+    monkeypatch.setattr(cache, "get", lambda *args, **kwargs: asked.append(args))
+
+    assert Client().get(lesson.url).status_code == 200
+    assert asked == []
 
 
 def test_an_edited_glossary_term_reaches_the_next_anonymous_reader(lesson):
