@@ -136,7 +136,7 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
                 self.assertPageIsEditable(page, post_data=self.form_data(page))
                 self.assertPageIsPreviewable(page, post_data=self.form_data(page))
 
-    def test_a_published_course_keeps_its_audiences_and_objectives(self):
+    def test_a_published_course_keeps_its_audiences_and_lists_its_objectives(self):
         course = self.pages[2].specific
         self.client.force_login(self.create_superuser("author"))
 
@@ -149,6 +149,7 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(course.audiences, ["police", "judges"])
         self.assertEqual(course.learning_objectives[0].value, "Recognise the child")
+        self.assertContains(self.client.get(course.url), "<li>Recognise the child</li>")
 
     def test_a_published_module_keeps_its_objectives_and_lists_them_on_its_page(self):
         module = self.pages[3].specific
