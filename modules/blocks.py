@@ -264,7 +264,7 @@ class LessonStreamBlock(blocks.StreamBlock):
 
 
 class LearningObjectivesBlock(blocks.StreamBlock):
-    """What a learner can do after a course, one objective per item."""
+    """What a learner can do after a course or a module, one objective per item."""
 
     objective = blocks.CharBlock(
         max_length=300,

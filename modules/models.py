@@ -377,6 +377,12 @@ class ModulePage(RemembersViewRestrictions, Page):
             "Two or three sentences shown on the course page and at the top of the module."
         ),
     )
+    learning_objectives = StreamField(
+        LearningObjectivesBlock(),
+        blank=True,
+        verbose_name=_("learning objectives"),
+        help_text=_("What a learner can do after the module, one objective per item."),
+    )
     stated_minutes = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -399,17 +405,25 @@ class ModulePage(RemembersViewRestrictions, Page):
     subpage_types = ["modules.LessonPage", "quizzes.QuizPage"]
     base_form_class = ModulePageForm
 
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("learning_objectives"),
+    ]
     override_translatable_fields = [
         TranslatableField("title"),
         TranslatableField("slug"),
         TranslatableField("summary"),
+        TranslatableField("learning_objectives"),
         SynchronizedField("stated_minutes"),
         SynchronizedField("stated_minutes_reason"),
         SynchronizedField("audiences"),
     ]
     edit_handler = tabs(
-        [title_panel(_("The module's topic, e.g. “Arrests”.")), FieldPanel("summary")],
+        [
+            title_panel(_("The module's topic, e.g. “Arrests”.")),
+            FieldPanel("summary"),
+            FieldPanel("learning_objectives"),
+        ],
         [
             FieldPanel("audiences"),
             FieldPanel("stated_minutes"),

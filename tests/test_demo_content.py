@@ -14,11 +14,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils.html import escape
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringSegment, Translation
 
 from certificates.models import Certificate
 from cohorts.models import Cohort
+from modules.choices import Audience
 from modules.models import InformationPage, LessonPage, ModulePage
 from quizzes.models import QuizPage
 from quizzes.scoring import score
@@ -117,12 +119,15 @@ def test_every_module_has_lessons_then_a_valid_quiz_scoring_the_same_in_every_la
     modules = ModulePage.objects.filter(locale__language_code="en")
     assert modules.count() == 5
     kinds = set()
+    attempt_limits = set()
     for module in modules:
         assert 3 <= LessonPage.objects.child_of(module).count() <= 5
         quiz = QuizPage.objects.child_of(module).get()
         assert not quiz.get_next_siblings().exists()
         questions = quiz.question_list()
-        assert 5 <= len(questions) <= 8
+        assert 8 <= len(questions) <= 12  # a pool to draw from
+        assert 5 <= quiz.questions_asked <= 7
+        attempt_limits.add(quiz.max_attempts)
         kinds |= {question.kind for question in questions}
         QuizPage.questions.field.stream_block.clean(quiz.questions)  # the admin's validation
         quiz.full_clean()
@@ -134,6 +139,7 @@ def test_every_module_has_lessons_then_a_valid_quiz_scoring_the_same_in_every_la
             assert score(translated, all_right).percent == 100
             assert score(translated, first_option) == score(questions, first_option)
     assert kinds == set(QuizPage.questions.field.stream_block.child_blocks)
+    assert len(attempt_limits) == 1  # the same in every module
 
 
 def test_every_key_fact_cites_a_source_that_states_its_figure(first_load):
@@ -392,3 +398,36 @@ def test_every_directory_block_names_a_country_with_organisations(first_load):
         )
     )
     assert set(countries) <= listed
+
+
+def quizzes_in_content_files():
+    """Each module file's name, the professions its quiz serves (all four for a module every
+    path includes) and its questions as written, with the fact each one tests."""
+    for path in sorted((CONTENT_DIR / "modules").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        yield path.name, set(data.get("audiences") or Audience.values), data["quiz"]["questions"]
+
+
+def test_no_two_quiz_questions_in_the_course_test_the_same_fact():
+    facts = [
+        question["tests"]
+        for _, _, questions in quizzes_in_content_files()
+        for question in questions
+    ]
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", fact) for fact in facts), facts
+    assert [fact for fact in set(facts) if facts.count(fact) > 1] == []
+
+
+def test_every_quiz_has_a_scenario_for_each_profession_it_serves():
+    for name, professions, questions in quizzes_in_content_files():
+        scenarios = [question for question in questions if question["type"] == "scenario"]
+        assert all(question.get("profession") in Audience.values for question in scenarios), name
+        assert {question["profession"] for question in scenarios} >= professions, name
+
+
+def test_every_module_states_its_objectives_in_every_language(client, first_load):
+    for module in ModulePage.objects.all():
+        objectives = [block.value for block in module.learning_objectives]
+        assert 3 <= len(objectives) <= 4, module.url
+        html = client.get(module.url).content.decode()
+        assert all(f"<li>{escape(objective)}</li>" in html for objective in objectives), module.url

@@ -82,6 +82,15 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
                 }
             )
             return {**data, "audiences": ["police", "judges"]}
+        if isinstance(page, ModulePage):
+            return nested_form_data(
+                {
+                    "title": page.title,
+                    "slug": page.slug,
+                    "summary": page.summary,
+                    "learning_objectives": streamfield([("objective", "Plan the arrest")]),
+                }
+            )
         if isinstance(page, LessonPage):
             key_fact = {"figure": "1 in 4", "statement": "A fact.", "source": "A source"}
             return nested_form_data(
@@ -127,7 +136,7 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
                 self.assertPageIsEditable(page, post_data=self.form_data(page))
                 self.assertPageIsPreviewable(page, post_data=self.form_data(page))
 
-    def test_a_published_course_keeps_its_audiences_and_objectives(self):
+    def test_a_published_course_keeps_its_audiences_and_lists_its_objectives(self):
         course = self.pages[2].specific
         self.client.force_login(self.create_superuser("author"))
 
@@ -140,6 +149,23 @@ class TestEveryPageTypeWorksInTheEditor(WagtailPageTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(course.audiences, ["police", "judges"])
         self.assertEqual(course.learning_objectives[0].value, "Recognise the child")
+        self.assertContains(self.client.get(course.url), "<li>Recognise the child</li>")
+
+    def test_a_published_module_keeps_its_objectives_and_lists_them_on_its_page(self):
+        module = self.pages[3].specific
+        self.client.force_login(self.create_superuser("author"))
+
+        response = self.client.post(
+            f"/admin/pages/{module.pk}/edit/",
+            {**self.form_data(module), "action-publish": "publish"},
+        )
+
+        module.refresh_from_db()
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual([item.value for item in module.learning_objectives], ["Plan the arrest"])
+        page = self.client.get(module.url)
+        self.assertContains(page, '<h2 id="objectives-heading">What you will be able to do</h2>')
+        self.assertContains(page, "<li>Plan the arrest</li>")
 
     def test_a_lesson_not_yet_saved_can_be_previewed(self):
         module = self.pages[3]

@@ -88,9 +88,7 @@ class Command(BaseCommand):
                 catalogue,
                 CoursePage,
                 course_data,
-                learning_objectives=[
-                    ("objective", text) for text in course_data["learning_objectives"]
-                ],
+                learning_objectives=objectives(course_data),
                 audiences=course_data["audiences"],
                 **stated_time(course_data, "stated_hours", Decimal),
                 certificate_title=course_data["certificate_title"],
@@ -103,6 +101,7 @@ class Command(BaseCommand):
                     ModulePage,
                     module_data,
                     summary=module_data["summary"],
+                    learning_objectives=objectives(module_data),
                     audiences=module_data.get("audiences", []),
                     **stated_time(module_data, "stated_minutes", int),
                 )
@@ -174,7 +173,14 @@ class Command(BaseCommand):
             self.report(f"{locale.language_code}: {snippet._meta.verbose_name} “{snippet}”")
 
     def quiz(self, module, data):
-        settings = ["pass_mark", "max_attempts", "shuffle_questions", "shuffle_options", "feedback"]
+        settings = [
+            "pass_mark",
+            "max_attempts",
+            "shuffle_questions",
+            "shuffle_options",
+            "questions_per_attempt",
+            "feedback",
+        ]
         return self.child(
             module,
             QuizPage,
@@ -281,6 +287,11 @@ class Command(BaseCommand):
         path = CONTENT_DIR / "locale" / "strings.pot"
         pot.save(str(path))
         self.stdout.write(self.style.SUCCESS(f"Wrote {len(pot)} strings to {path}"))
+
+
+def objectives(data):
+    """A course's or module's learning objectives, one block each."""
+    return [("objective", text) for text in data.get("learning_objectives", [])]
 
 
 def stated_time(data, name, number):
