@@ -20,7 +20,7 @@ def issuer_key(settings, tmp_path):
 
 
 @pytest.fixture
-def holder(client):
+def holder(db, client):
     profile = LearnerProfileFactory(
         full_name="José Ñúñez", preferred_language="es", user__email="jose.nunez@example.org"
     )
