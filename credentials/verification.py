@@ -11,7 +11,6 @@ from certificates.models import Certificate
 
 from . import addresses, keys, signing, status
 from .baking import NotABadge, unbake
-from .jsonld import UnknownContext
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -89,7 +88,9 @@ def verify(credential, request=None):
         return Result(Verdict.UNKNOWN_ISSUER, credential)
     try:
         genuine = signing.proof_verifies(credential, public_key)
-    except (JsonLdError, UnknownContext, TypeError, KeyError):
+    except (JsonLdError, ValueError, TypeError, KeyError, AttributeError):
+        # Not JSON-LD we can canonicalise (a context we hold no copy of, a relative IRI…):
+        # whatever it was, it is not what we signed.
         genuine = False
     if not genuine:
         return Result(Verdict.TAMPERED, credential)
