@@ -8,10 +8,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from certificates.issuing import revoke
+from certificates.issuing import reissue, revoke
 from credentials import baking
 from credentials.jsonld import OB_V3, VC_V2
 from learners.factories import LearnerProfileFactory
+from modules.models import CoursePage
 
 from .conftest import download
 
@@ -111,3 +112,31 @@ def test_without_an_issuer_key_downloads_wait(client, certificate, settings, tmp
     settings.CREDENTIALS_KEY_DIR = tmp_path / "none"
     response = client.get(reverse(kind, args=[certificate.code]))
     assert response.status_code == 503
+
+
+def test_each_language_edition_speaks_its_language_and_names_the_others(
+    client, certificate, translate_tree
+):
+    course = CoursePage.objects.get(translation_key=certificate.course_key)
+    translate_tree(course, "es")
+    english = json.loads(download(client, certificate, language="en"))
+    spanish = json.loads(download(client, certificate, language="es"))
+    achievement = spanish["credentialSubject"]["achievement"]
+    assert achievement["name"] == f"{course.certificate_title} [es]"
+    assert spanish["name"] == achievement["name"]
+    assert [edition["inLanguage"] for edition in achievement["related"]] == ["en"]
+    assert achievement["related"][0]["id"] == english["credentialSubject"]["achievement"]["id"]
+    assert english["credentialSubject"]["achievement"]["related"][0]["id"] == achievement["id"]
+
+
+def test_a_name_correction_issues_a_new_credential_with_the_corrected_name(client, certificate):
+    replacement = reissue(certificate, "José Núñez")
+    credential = json.loads(download(client, replacement))
+    names = [
+        item["identityHash"]
+        for item in credential["credentialSubject"]["identifier"]
+        if item["identityType"] == "name"
+    ]
+    assert names == ["José Núñez"]
+    assert credential["credentialStatus"]["statusListIndex"] == str(replacement.pk)
+    assert client.get(reverse("credential_json", args=[certificate.code])).status_code == 404
