@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.dateparse import parse_datetime
 from pyld.jsonld import JsonLdError
 
 from certificates.models import Certificate
@@ -54,7 +55,9 @@ class Result:
 
     @property
     def valid_from(self):
-        return self.credential.get("validFrom", "")
+        """The date of issue, as a datetime for the template to write in the reader's way."""
+        value = self.credential.get("validFrom")
+        return parse_datetime(value) if isinstance(value, str) else None
 
 
 def read_upload(data):

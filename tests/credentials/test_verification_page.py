@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from certificates.issuing import revoke
@@ -55,12 +56,15 @@ def credential_text(client, certificate):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_valid_credential_is_valid(client, credential_text, language):
+def test_a_valid_credential_is_valid(client, certificate, credential_text, language):
     response = check(client, credential_text.encode(), language=language)
     assert response.status_code == 200
     assert verdict(response) == "valid"
     assert says(response, language, VALID)
-    assert "José Ñúñez" in response.content.decode()
+    page = response.content.decode()
+    assert "José Ñúñez" in page
+    with translation.override(language):
+        assert date_format(certificate.issued_at, "DATE_FORMAT") in page
 
 
 def test_a_baked_badge_is_read_too(client, certificate):
@@ -171,3 +175,8 @@ def test_the_form_is_shown_to_anyone(client, db):
     response = client.get(reverse("verify_credential"))
     assert response.status_code == 200
     assert 'type="file"' in response.content.decode()
+
+
+def test_the_code_form_leads_to_the_upload(client, db):
+    page = client.get(reverse("verify_certificate_form")).content.decode()
+    assert reverse("verify_credential") in page
