@@ -26,6 +26,7 @@ run: $(VENV)/.installed | fonts
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py create_demo_class
+	$(BIN)/python manage.py issuer_key
 	# The background worker (e-mail) runs beside the web server and stops with it.
 	$(BIN)/python manage.py db_worker --backend background & \
 	trap 'kill $$!' EXIT INT TERM; \

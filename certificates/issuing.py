@@ -21,6 +21,7 @@ from modules.models import CoursePage
 from modules.paths import WHOLE_COURSE
 
 from .models import Certificate
+from .signals import certificates_revoked
 
 
 def reference_course(page):
@@ -92,6 +93,9 @@ def revoke(certificate, reason):
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_reason"])
+    transaction.on_commit(
+        lambda: certificates_revoked.send(Certificate, certificate_pks=[certificate.pk])
+    )
 
 
 def reissue(certificate, full_name):

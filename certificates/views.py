@@ -11,6 +11,7 @@ from wagtail.models import Site
 from modules.caching import personal
 
 from .codes import normalise
+from .links import links_for
 from .models import Certificate
 from .rendering import details_for, render_pdf
 
@@ -20,7 +21,10 @@ from .rendering import details_for, render_pdf
 def certificate_page(request, code):
     certificate = get_object_or_404(Certificate, code=code, user=request.user)
     details = details_for(certificate, get_language(), Site.find_for_request(request), request)
-    return TemplateResponse(request, "certificates/certificate_page.html", {"details": details})
+    links = [] if certificate.is_revoked else links_for(certificate, request)
+    return TemplateResponse(
+        request, "certificates/certificate_page.html", {"details": details, "links": links}
+    )
 
 
 @personal

@@ -14,6 +14,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("credentials.documents_urls")),
 ]
 
 if settings.DEBUG:
@@ -28,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("quizzes.urls")),
     path("", include("cohorts.urls")),
     path("", include("certificates.urls")),
+    path("", include("credentials.urls")),
     # Pages come last: they claim every path the patterns above do not. Wagtail's view on a
     # remembered route (modules/caching.py), then Wagtail's own URLs for everything else.
     caching.page_url(),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "learners",
     "cohorts",
     "certificates",
+    "credentials",
     "reports",
     "ecourse",
     "wagtail_localize",
@@ -227,6 +228,9 @@ PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 )
+# The key that signs Open Badges credentials (``manage.py issuer_key`` makes it): a folder outside
+# the database, readable by the web processes only.
+CREDENTIALS_KEY_DIR = Path(os.environ.get("CREDENTIALS_KEY_DIR", BASE_DIR / "keys"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -20,3 +20,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders: tests run without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# No issuer key unless a test makes one in a folder of its own (tests/credentials/conftest.py),
+# whatever a developer's `make run` left in keys/.
+CREDENTIALS_KEY_DIR = BASE_DIR / "test-output" / "no-issuer-key"  # noqa: F405
