@@ -42,10 +42,12 @@ def prepare_database(database):
 
 
 @contextmanager
-def gunicorn(database, port, workers=2, threads=1, production_config=False, **env):
-    """Serve the site from ``database`` on 127.0.0.1:``port`` until the block ends: sync workers
-    by default, or as production serves it (``ecourse/gunicorn.conf.py``)."""
-    command = [sys.executable, "-m", "gunicorn", "ecourse.wsgi", "--bind", f"127.0.0.1:{port}"]
+def gunicorn(
+    database, port, workers=2, threads=1, production_config=False, app="ecourse.wsgi", **env
+):  # noqa: E501
+    """Serve the site (or another WSGI ``app``) from ``database`` on 127.0.0.1:``port`` until
+    the block ends: sync workers by default, or as production serves it (gunicorn.conf.py)."""
+    command = [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}"]
     if production_config:
         command += ["--config", "ecourse/gunicorn.conf.py"]
     else:

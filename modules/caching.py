@@ -173,25 +173,20 @@ class RemembersViewRestrictions:
 
 
 def page_route(request, path):
-    """Where ``path`` leads, as Wagtail routes it, remembered per generation: Wagtail walks the
-    tree one query per level, a remembered route takes one query."""
+    """Where ``path`` leads, as Wagtail routes it, remembered per generation with the page
+    itself: Wagtail walks the tree one query per level, a remembered route asks nothing. The
+    page cannot change under a generation, and each request unpickles a copy of its own."""
     key = cache_key("page-routes", request, get_language(), path)
     remembered = caches["fragments"].get(key)
     if remembered is not None:
-        model, pk, args, kwargs, restricted = remembered
-        page = apps.get_model(model).objects.live().filter(pk=pk).first()
-        if page is not None:
-            if not restricted:
-                page.known_view_restrictions = []
-            return RouteResult(page, args, kwargs)
+        page, args, kwargs = remembered
+        return RouteResult(page, args, kwargs)
     route = Page.route_for_request(request, path)
     if route is None:
         return None
     page, args, kwargs = route
-    restrictions = list(page.get_view_restrictions())
-    page.known_view_restrictions = restrictions  # Wagtail's check reads them next
-    entry = (page._meta.label, page.pk, args, kwargs, bool(restrictions))
-    caches["fragments"].set(key, entry, TIMEOUT)
+    page.known_view_restrictions = list(page.get_view_restrictions())  # Wagtail's check next
+    caches["fragments"].set(key, (page, args, kwargs), TIMEOUT)
     return route
 
 
