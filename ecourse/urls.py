@@ -14,6 +14,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # xAPI activity ids, the same in every language: each leads to the page in the reader's.
+    path("", include("xapi.urls")),
 ]
 
 if settings.DEBUG:

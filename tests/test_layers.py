@@ -16,6 +16,7 @@ LAYERS = [
     "cohorts",
     "certificates",
     "reports",
+    "xapi",
     "ecourse",
 ]
 ROOT = Path(settings.BASE_DIR)
