@@ -17,8 +17,6 @@ PAGE_TYPES = {
 
 def activity(request, kind, key, path=None):
     """An activity's id is an address: it leads to the page in the visitor's language."""
-    if kind not in PAGE_TYPES:
-        raise Http404
     page = live_translation(
         PAGE_TYPES[kind], key, get_language_from_request(request), source_language()
     )
