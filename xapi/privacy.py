@@ -8,7 +8,8 @@ from .models import Statement
 
 
 def export_statements(user):
-    return [
+    """In the order the learner did things (a pass is kept before the path it completes)."""
+    rows = [
         {
             "id": str(row.id),
             "verb": row.data["verb"]["id"],
@@ -16,8 +17,9 @@ def export_statements(user):
             "timestamp": row.data["timestamp"],
             "status": row.status,
         }
-        for row in Statement.objects.filter(user=user).order_by("created_at")
+        for row in Statement.objects.filter(user=user)
     ]
+    return sorted(rows, key=lambda row: row["timestamp"])
 
 
 def erase_statements(user):

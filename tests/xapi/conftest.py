@@ -14,7 +14,10 @@ import pytest
 import requests
 from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
 from django_tasks_db.models import DBTaskResult
+
+from learners.factories import LearnerProfileFactory
 
 ROOT = Path(settings.BASE_DIR)
 LRS_VENV = ROOT / ".venv-lrs"
@@ -138,6 +141,21 @@ def lrs(lrs_bin, tmp_path, settings):
     settings.XAPI_LRS_KEY, settings.XAPI_LRS_SECRET = KEY, SECRET
     yield store
     store.stop()
+
+
+@pytest.fixture
+def course(build_course):
+    return build_course(modules=1, lessons=2, quiz=True)
+
+
+@pytest.fixture
+def learner_client():
+    """A client logged in as a learner with a profile; the user is ``client.user``."""
+    profile = LearnerProfileFactory(preferred_language="en")
+    client = Client()
+    client.force_login(profile.user)
+    client.user = profile.user
+    return client
 
 
 # The worker takes tasks in transactions of its own, as in production: these tests commit.

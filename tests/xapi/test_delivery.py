@@ -1,0 +1,84 @@
+"""Delivery through the queue to a real LRS (ralph): down, it delays statements, never loses
+them; a statement posted twice is stored once; one it refuses does not hold the others back."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from xapi.delivery import deliver_statements
+from xapi.models import Statement
+
+from .conftest import run_the_worker, worker_commits
+from .helpers import COURSE_VERBS, take_the_course
+
+EVERY = len(COURSE_VERBS)
+
+
+@worker_commits
+def test_with_the_lrs_down_statements_wait_and_arrive_once_when_it_is_back(
+    lrs, course, learner_client
+):
+    lrs.stop()
+    take_the_course(learner_client, course)
+
+    run_the_worker()  # the LRS does not answer: every statement stays, another try is queued
+    assert Statement.objects.filter(status="pending", attempts=1).count() == EVERY
+    assert DBTaskResult.objects.filter(status="READY").exists()
+    assert not DBTaskResult.objects.ready().exists()  # …for later, not now
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2)):
+        run_the_worker()  # still down: the next try waits longer
+    assert Statement.objects.filter(status="pending", attempts=2).count() == EVERY
+
+    lrs.start()
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=10)):
+        run_the_worker()
+
+    stored = lrs.statements()
+    assert sorted(statement["id"] for statement in stored) == sorted(
+        str(pk) for pk in Statement.objects.values_list("pk", flat=True)
+    )
+    assert len(stored) == EVERY
+    assert set(Statement.objects.values_list("status", flat=True)) == {"sent"}
+
+
+@worker_commits
+def test_a_statement_posted_again_is_stored_once(lrs, course, learner_client):
+    """The LRS took a batch but the answer was lost on the way: the same statements go again."""
+    take_the_course(learner_client, course)
+    run_the_worker()
+    Statement.objects.update(status="pending")
+
+    deliver_statements.enqueue()
+    run_the_worker()
+
+    assert len(lrs.statements()) == EVERY
+    assert set(Statement.objects.values_list("status", flat=True)) == {"sent"}
+
+
+@worker_commits
+def test_a_statement_the_lrs_refuses_is_set_aside_and_the_others_still_go(
+    lrs, course, learner_client
+):
+    take_the_course(learner_client, course)
+    broken = Statement.objects.order_by("created_at").first()
+    broken.data["actor"] = {"objectType": "Agent", "name": "nobody in particular"}
+    broken.save()
+
+    run_the_worker()
+
+    broken.refresh_from_db()
+    assert broken.status == "refused" and broken.last_error.startswith("422")
+    assert len(lrs.statements()) == EVERY - 1
+    assert Statement.objects.filter(status="sent").count() == EVERY - 1
+
+
+@pytest.mark.django_db
+def test_without_an_lrs_nothing_is_stored_or_queued(course, learner_client, settings):
+    settings.XAPI_LRS_ENDPOINT = ""
+    take_the_course(learner_client, course)
+    assert not Statement.objects.exists()
+    assert not DBTaskResult.objects.exists()
