@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -61,7 +62,7 @@ def test_a_statement_posted_again_is_stored_once(lrs, course, learner_client):
 
 @worker_commits
 def test_a_statement_the_lrs_refuses_is_set_aside_and_the_others_still_go(
-    lrs, course, learner_client
+    lrs, course, learner_client, client, django_user_model
 ):
     take_the_course(learner_client, course)
     broken = Statement.objects.order_by("created_at").first()
@@ -74,6 +75,15 @@ def test_a_statement_the_lrs_refuses_is_set_aside_and_the_others_still_go(
     assert broken.status == "refused" and broken.last_error.startswith("422")
     assert len(lrs.statements()) == EVERY - 1
     assert Statement.objects.filter(status="sent").count() == EVERY - 1
+
+    # Administrators see it and why, and can change nothing.
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "x"))
+    listing = client.get(reverse("learning_records:index"), {"status": "refused"})
+    inspected = client.get(reverse("learning_records:inspect", args=[broken.pk]))
+    assert listing.status_code == 200 and broken.data["object"]["id"] in listing.text
+    assert inspected.status_code == 200 and "422" in inspected.text
+    assert client.get(reverse("learning_records:edit", args=[broken.pk])).status_code in {302, 403}
+    assert learner_client.get(reverse("learning_records:index")).status_code == 302
 
 
 @pytest.mark.django_db
