@@ -5,7 +5,8 @@ learning record store cannot take them.
 and, once that commits, queues ``deliver_statements`` on the database queue (``manage.py
 db_worker --backend background``). The task posts what is due, oldest first, in batches. When
 the LRS cannot be reached, or answers that it cannot take them now, the batch stays pending and
-is tried again later and later (a day apart at most, for ever); statement ids make a repeated
+is tried again later and later (a day apart at most, for ever), or as soon as the LRS takes
+another statement; statement ids make a repeated
 post harmless, since an LRS stores a statement id once. A statement the LRS refuses as invalid
 is kept, marked refused, with the LRS's answer.
 
@@ -82,6 +83,11 @@ def deliver_statements():
     stops taking them."""
     if not is_configured():
         return
+    if not deliver_a_batch():
+        return
+    # The LRS takes statements again: those waiting for a later try go now too.
+    now = timezone.now()
+    Statement.objects.filter(status=Statement.Status.PENDING, next_try__gt=now).update(next_try=now)
     while deliver_a_batch():
         pass
 

@@ -33,6 +33,9 @@ class Statement(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
 
+    # The admin shows the outbox; Wagtail's reference index need not follow every row written.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("xAPI statement")
         verbose_name_plural = _("xAPI statements")

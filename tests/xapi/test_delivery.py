@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from modules.models import LessonPage
 from xapi.delivery import deliver_statements
 from xapi.models import Statement
 
@@ -43,6 +44,21 @@ def test_with_the_lrs_down_statements_wait_and_arrive_once_when_it_is_back(
         str(pk) for pk in Statement.objects.values_list("pk", flat=True)
     )
     assert len(stored) == EVERY
+    assert set(Statement.objects.values_list("status", flat=True)) == {"sent"}
+
+
+@worker_commits
+def test_once_the_lrs_takes_a_new_statement_those_waiting_go_with_it(lrs, course, learner_client):
+    lrs.stop()
+    take_the_course(learner_client, course)
+    run_the_worker()
+    assert Statement.objects.filter(status="pending").count() == EVERY
+
+    lrs.start()
+    learner_client.get(LessonPage.objects.descendant_of(course).first().url)
+    run_the_worker()
+
+    assert len(lrs.statements()) == EVERY + 1
     assert set(Statement.objects.values_list("status", flat=True)) == {"sent"}
 
 

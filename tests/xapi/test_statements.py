@@ -5,7 +5,9 @@ import json
 import uuid
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learners.privacy import learner_data
@@ -160,3 +162,22 @@ def test_the_learners_statements_are_in_their_export_and_go_with_their_account(
     assert {row["status"] for row in exported} == {"pending"}
     learner_client.user.delete()
     assert not Statement.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_lesson_opened_costs_no_query_more_without_an_lrs_and_five_with_one(
+    course, learner_client, settings, django_capture_on_commit_callbacks
+):
+    lesson = LessonPage.objects.descendant_of(course).first()
+    learner_client.get(lesson.url)  # routes and fragments are remembered from now on
+    settings.XAPI_LRS_ENDPOINT = ""
+    with CaptureQueriesContext(connection) as without:
+        learner_client.get(lesson.url)
+    settings.XAPI_LRS_ENDPOINT = "http://127.0.0.1:9/xAPI/"
+    with CaptureQueriesContext(connection) as with_lrs:
+        with django_capture_on_commit_callbacks(execute=True):
+            learner_client.get(lesson.url)
+
+    # The lesson's language and titles, its module and course, the statement, the queued task.
+    assert len(with_lrs) - len(without) == 5
+    assert Statement.objects.count() == 1
