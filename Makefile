@@ -48,7 +48,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 # The xAPI tests run a real learning record store (ralph) in its own virtualenv.
-$(LRS_VENV)/.installed: requirements-lrs.txt tests/xapi/ralph_backend/appending_fs.py
+$(LRS_VENV)/.installed: requirements-lrs.txt $(wildcard tests/xapi/ralph_backend/*.py tests/xapi/ralph_backend/*.toml)
 	$(PYTHON) -m venv $(LRS_VENV)
 	$(LRS_VENV)/bin/pip install --quiet -r requirements-lrs.txt
 	touch $@
