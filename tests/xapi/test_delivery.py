@@ -89,6 +89,7 @@ def test_a_statement_the_lrs_refuses_is_set_aside_and_the_others_still_go(
 
     broken.refresh_from_db()
     assert broken.status == "refused" and broken.last_error.startswith("422")
+    assert lrs.invalid([broken.data]) != []  # ralph's models, asked directly, agree
     assert len(lrs.statements()) == EVERY - 1
     assert Statement.objects.filter(status="sent").count() == EVERY - 1
 
