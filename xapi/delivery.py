@@ -1,14 +1,13 @@
 """Statements leave through the background queue in batches, and wait in the outbox while the
 learning record store cannot take them.
 
-``record`` writes a statement to the outbox in the transaction of whatever recorded the event
-and, once that commits, queues ``deliver_statements`` on the database queue (``manage.py
-db_worker --backend background``). The task posts what is due, oldest first, in batches. When
-the LRS cannot be reached, or answers that it cannot take them now, the batch stays pending and
-is tried again later and later (a day apart at most, for ever), or as soon as the LRS takes
-another statement; statement ids make a repeated
-post harmless, since an LRS stores a statement id once. A statement the LRS refuses as invalid
-is kept, marked refused, with the LRS's answer.
+``record`` writes a statement to the outbox in the transaction that records the event and,
+once that commits, queues ``deliver_statements`` on the database queue (``manage.py db_worker
+--backend background``). The task posts what is due, oldest first, in batches. When the LRS
+cannot be reached, or answers that it cannot take them now, the batch stays pending and is tried
+again later and later (a day apart at most, for ever), or as soon as the LRS takes another
+statement; statement ids make a repeated post harmless, since an LRS stores a statement id once.
+A statement the LRS refuses as invalid is kept, marked refused, with the LRS's answer.
 
 Nothing is stored or sent while no LRS is configured (``XAPI_LRS_ENDPOINT``).
 """
@@ -46,7 +45,10 @@ def record(user, statement):
     """Keep ``statement`` for ``user`` in the outbox, in the current transaction."""
     if not is_configured():
         return
-    Statement.objects.create(id=statement["id"], user=user, data=statement)
+    # A statement already kept (the same id) is kept once.
+    Statement.objects.bulk_create(
+        [Statement(id=statement["id"], user=user, data=statement)], ignore_conflicts=True
+    )
     transaction.on_commit(deliver_statements.enqueue)
 
 

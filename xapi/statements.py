@@ -113,9 +113,9 @@ def context_activity(kind, key):
     }
 
 
-def statement(user, verb_name, object_, context, result=None, timestamp=None):
+def statement(user, verb_name, object_, context, result=None, timestamp=None, id=None):
     data = {
-        "id": str(uuid.uuid4()),
+        "id": str(id or uuid.uuid4()),
         "actor": actor(user),
         "verb": verb(verb_name),
         "object": object_,
@@ -169,6 +169,7 @@ def quiz_judged(user, quiz, attempt):
         context_above(quiz, attempt.language_code),
         result=result,
         timestamp=attempt.submitted_at,
+        id=uuid.uuid5(uuid.NAMESPACE_URL, f"{public_base_url()}/xapi/attempts/{attempt.pk}"),
     )
 
 

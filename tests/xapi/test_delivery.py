@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -109,3 +110,20 @@ def test_without_an_lrs_nothing_is_stored_or_queued(course, learner_client, sett
     take_the_course(learner_client, course)
     assert not Statement.objects.exists()
     assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_statement_is_kept_only_if_its_action_is(course, learner_client, settings):
+    """The completion and its statement are one transaction: a completion that fails to commit
+    leaves no statement behind, and a second completion of the lesson makes none."""
+    settings.XAPI_LRS_ENDPOINT = "http://127.0.0.1:9/xAPI/"
+    lesson = LessonPage.objects.descendant_of(course).first()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        learner_client.post(reverse("complete_lesson", args=[lesson.pk]))
+        assert Statement.objects.count() == 1
+        raise RuntimeError("the database gave up before the commit")
+    assert not Statement.objects.exists()
+
+    learner_client.post(reverse("complete_lesson", args=[lesson.pk]))
+    learner_client.post(reverse("complete_lesson", args=[lesson.pk]))
+    assert Statement.objects.count() == 1
