@@ -3,6 +3,7 @@ PYTHON ?= python3
 PORT ?= 8000
 HOST ?= 127.0.0.1
 VENV := .venv
+LRS_VENV := .venv-lrs
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
@@ -47,7 +48,13 @@ $(CHROMIUM):
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-test: $(VENV)/.installed-dev node_modules/.package-lock.json | $(CHROMIUM) fonts
+# The xAPI tests run a real learning record store (ralph) in its own virtualenv.
+$(LRS_VENV)/.installed: requirements-lrs.txt $(wildcard tests/xapi/ralph_backend/*.py tests/xapi/ralph_backend/*.toml)
+	$(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/pip install --quiet -r requirements-lrs.txt
+	touch $@
+
+test: $(VENV)/.installed-dev $(LRS_VENV)/.installed node_modules/.package-lock.json | $(CHROMIUM) fonts
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev

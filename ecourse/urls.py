@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("credentials.documents_urls")),
+    # xAPI activity ids, the same in every language: each leads to the page in the reader's.
+    path("", include("xapi.urls")),
 ]
 
 if settings.DEBUG:

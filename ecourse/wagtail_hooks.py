@@ -7,6 +7,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from xapi.models import Statement
+
 
 class SeeOnlyPolicy(ModelPermissionPolicy):
     """Whoever may view the rows may only view them: the queue writes them, nobody else."""
@@ -19,6 +21,7 @@ class SeeOnlyPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(DBTaskResult, SeeOnlyPolicy(DBTaskResult))
+register_permission_policy(Statement, SeeOnlyPolicy(Statement))
 
 
 class BackgroundTaskViewSet(ModelViewSet):
@@ -38,3 +41,24 @@ class BackgroundTaskViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_background_tasks():
     return BackgroundTaskViewSet("background_tasks")
+
+
+class LearningRecordViewSet(ModelViewSet):
+    """The xAPI outbox: what waits for the learning record store, what it took, what it refused
+    and why."""
+
+    model = Statement
+    icon = "list-ul"
+    menu_label = _("Learning records (xAPI)")
+    add_to_settings_menu = True
+    list_display = ["__str__", "status", "attempts", "next_try", "sent_at"]
+    list_filter = ["status"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    exclude_form_fields = ["id", "user", "data"]
+    inspect_view_fields_exclude = ["user"]
+
+
+@hooks.register("register_admin_viewset")
+def register_learning_records():
+    return LearningRecordViewSet("learning_records")

@@ -17,6 +17,7 @@ LAYERS = [
     "certificates",
     "credentials",
     "reports",
+    "xapi",
     "ecourse",
 ]
 ROOT = Path(settings.BASE_DIR)

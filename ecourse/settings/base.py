@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "certificates",
     "credentials",
     "reports",
+    "xapi",
     "ecourse",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -188,6 +189,16 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CIP e-course <no-reply@localhost>")
+
+# Learning records (xapi/): statements go to this learning record store's xAPI endpoint (e.g.
+# https://lrs.example.org/xAPI/), signed in with the key and secret; without an endpoint
+# nothing is stored or sent. Learners are named by an opaque id (an HMAC of their user id with
+# XAPI_ACTOR_SECRET, else SECRET_KEY); XAPI_ACTOR_EMAIL=true sends their e-mail address instead.
+XAPI_LRS_ENDPOINT = os.environ.get("XAPI_LRS_ENDPOINT", "")
+XAPI_LRS_KEY = os.environ.get("XAPI_LRS_KEY", "")
+XAPI_LRS_SECRET = os.environ.get("XAPI_LRS_SECRET", "")
+XAPI_ACTOR_SECRET = os.environ.get("XAPI_ACTOR_SECRET", "")
+XAPI_ACTOR_EMAIL = os.environ.get("XAPI_ACTOR_EMAIL", "").lower() in {"1", "true", "yes"}
 
 # Languages: English is the source; every interface string and every page exists in all four.
 LANGUAGE_CODE = "en"
