@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from modules.caching import remembered_content
 from modules.durations import course_minutes, module_minutes
 from modules.languages import source_language
 from modules.models import CoursePage, LessonPage, ModulePage
@@ -285,7 +286,13 @@ def module_pages(pages):
 
 def course_tree(courses):
     """``(modules, lessons and quizzes, hidden module paths)`` under ``courses``, live, for
-    ``summarise``: three queries, whatever the size of the courses."""
+    ``summarise``: read once per content generation, in three queries whatever the size of the
+    courses."""
+    parts = [get_language(), *(course.path for course in courses)]
+    return remembered_content("course-trees", parts, lambda: read_course_tree(courses))
+
+
+def read_course_tree(courses):
     under_courses = Q()
     for course in courses:
         under_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
@@ -335,7 +342,8 @@ def course_progress(course, record):
 def module_progress(module, record):
     progress = ModuleProgress(module)
     children = Q(path__startswith=module.path, depth=module.depth + 1)
-    for page in sorted(module_pages(children), key=lambda page: page.path):
+    pages = remembered_content("module-pages", [module.path], lambda: module_pages(children))
+    for page in sorted(pages, key=lambda page: page.path):
         add_to_module(progress, page, record)
     return progress
 

@@ -142,6 +142,18 @@ def cache_key(kind, request, *parts):
     return f"{kind}:{generation(request)}:{digest}"
 
 
+def remembered_content(kind, parts, compute):
+    """``compute()``, kept in this process's memory under the current generation: for what is
+    read from content alone (a course's modules and lessons), never from one person's data."""
+    digest = hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+    key = f"{kind}:{generation()}:{digest}"
+    value = caches["fragments"].get(key)
+    if value is None:
+        value = compute()
+        caches["fragments"].set(key, value, TIMEOUT)
+    return value
+
+
 def is_page_view(request):
     """Only Wagtail pages keep fragments; other views' keys would grow with every query string."""
     match = getattr(request, "resolver_match", None)

@@ -55,9 +55,9 @@ def test_a_class_list_adds_those_with_accounts_and_invites_the_others_in_their_l
     assert set(invited) == {"ana@example.org", "joao@example.org", "chloe@example.org"}
     subjects = {message.to[0]: message.subject for message in mail.outbox}
     assert subjects == {
-        "ana@example.org": "Le invitamos a unirse a la clase «Clase 2027-A»",
-        "joao@example.org": "Você está convidado a participar da turma “Clase 2027-A”",
-        "chloe@example.org": "Vous êtes invité à rejoindre la classe « Clase 2027-A »",
+        "ana@example.org": "Le invitamos a unirse a la clase “Clase 2027-A”",
+        "joao@example.org": "Você está convidado/a a participar da turma “Clase 2027-A”",
+        "chloe@example.org": "Vous êtes invité à rejoindre la classe «\u00a0Clase 2027-A\u00a0»",
     }
     for message in mail.outbox:
         assert f"/classes/invitations/{invited[message.to[0]].token}/" in message.body

@@ -68,7 +68,7 @@ def test_a_keyboard_user_completes_a_lesson_and_passes_a_quiz(site, page, camera
     camera(page, "answers-chosen-by-keyboard")
     focus_by_tab(page, page.locator("form.quiz button[type=submit]"))
     page.keyboard.press("Enter")
-    expect(page.locator("main")).to_contain_text("Su puntuación: 100%")
+    expect(page.locator("main")).to_contain_text("Su puntuación: 100 %")
     camera(page, "passed-by-keyboard")
 
 

@@ -42,7 +42,7 @@ def test_a_spanish_learner_signs_up_fails_a_quiz_passes_it_and_gets_a_verifiable
     start_quiz(page)
     answer_quiz(page, site, right=True)
     camera(page, "passed")
-    expect(page.locator("main")).to_contain_text("Su puntuación: 100%")
+    expect(page.locator("main")).to_contain_text("Su puntuación: 100 %")
 
     finish_course(page, site, "es")
     camera(page, "course-completed")

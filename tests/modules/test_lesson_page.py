@@ -115,3 +115,28 @@ def test_course_pages_use_the_same_queries_for_3_or_30_lessons(
     for kind, page in pages.items():
         with django_assert_max_num_queries(PAGE_QUERY_BUDGETS[visitor][kind]):
             assert client.get(page.url).status_code == 200
+
+
+# A second visit, as a running site serves it: routes, pages and course structure are remembered
+# per content generation, and what is left is the visitor's own (user, profile, completions,
+# attempts, chosen paths, certificates) and the site the course page's links are built for.
+WARM_QUERY_BUDGETS = {"lesson": 3, "module": 5, "course": 7, "quiz": 3}
+
+
+@pytest.mark.django_db
+def test_a_learner_s_second_visit_reads_only_their_own_records(
+    client, build_course, django_assert_max_num_queries, django_user_model
+):
+    course = build_course(modules=2, lessons=3, quiz=True)
+    module = ModulePage.objects.child_of(course).first()
+    lesson = LessonPage.objects.child_of(module).order_by("path").first()
+    quiz = QuizPage.objects.child_of(module).get()
+    pages = {"lesson": lesson, "module": module, "course": course, "quiz": quiz}
+    client.force_login(django_user_model.objects.create_user("learner", "l@example.com"))
+    client.post(reverse("complete_lesson", args=[lesson.pk]))
+    for page in pages.values():
+        client.get(page.url)
+
+    for kind, page in pages.items():
+        with django_assert_max_num_queries(WARM_QUERY_BUDGETS[kind]):
+            assert client.get(page.url).status_code == 200
