@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("learners.urls")),
     path("", include("quizzes.urls")),
+    path("", include("packages.urls")),
     path("", include("cohorts.urls")),
     path("", include("certificates.urls")),
     # Pages come last: they claim every path the patterns above do not. Wagtail's view on a
