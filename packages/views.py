@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
@@ -29,12 +30,21 @@ def attachment(content, content_type, filename):
 def download_offline_pack(request, module_id):
     """The module as one HTML file, for whoever may read the module page: Wagtail's own
     checks before serving a page (view restrictions, a language not wholly translated yet)
-    answer as they would for the page. Kept in the cache for the content generation."""
+    run as they would for the page, in the module's language."""
     module = get_object_or_404(ModulePage.objects.live().select_related("locale"), pk=module_id)
-    for hook in hooks.get_hooks("before_serve_page"):
-        result = hook(module, request, (), {})
-        if isinstance(result, HttpResponse):
-            return result
+    serve = serve_offline_pack
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        serve = wrap(serve)
+    with translation.override(module.locale.language_code):
+        for hook in hooks.get_hooks("before_serve_page"):
+            result = hook(module, request, (), {})
+            if isinstance(result, HttpResponse):
+                return result
+        return serve(module, request, (), {})
+
+
+def serve_offline_pack(module, request, args, kwargs):
+    """The pack, kept in the cache for the content generation."""
     key = cache_key("offline-pack", request, str(module.pk))
     content = cache.get(key)
     if content is None:

@@ -1,0 +1,49 @@
+"""Who may download a module's offline pack: whoever may read the module page, in a language
+the module is wholly translated into."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from modules.factories import LessonPageFactory
+from modules.models import LessonPage, ModulePage
+from tests.packages.conftest import in_language
+
+pytestmark = pytest.mark.django_db
+
+
+def download(client, module):
+    return client.get(reverse("offline_pack", args=[module.pk]))
+
+
+def test_a_module_not_wholly_translated_sends_the_reader_to_the_course(
+    client, build_course, translate_tree
+):
+    course = build_course(lessons=2)
+    translate_tree(course, "es")
+    module = ModulePage.objects.child_of(course).get()
+    LessonPageFactory(parent=module, title="Not translated yet")
+    spanish = in_language(module, "es")
+
+    response = download(client, spanish)
+    assert response.status_code == 302
+    assert response["Location"].startswith(in_language(course, "es").url)
+
+
+def test_a_module_for_logged_in_readers_only_asks_for_a_log_in(client, build_course, learner):
+    module = ModulePage.objects.child_of(build_course(lessons=1)).get()
+    PageViewRestriction.objects.create(page=module, restriction_type=PageViewRestriction.LOGIN)
+
+    assert download(client, module).status_code == 200
+    client.logout()
+    response = download(client, module)
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_a_draft_or_missing_module_is_not_found(client, build_course):
+    module = ModulePage.objects.child_of(build_course(lessons=1)).get()
+    module.unpublish()
+    assert download(client, module).status_code == 404
+    lesson = LessonPage.objects.first()
+    assert download(client, lesson).status_code == 404
