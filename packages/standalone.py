@@ -10,6 +10,7 @@ block keeps its link and transcript).
 
 import base64
 import mimetypes
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -119,7 +120,7 @@ class Standalone:
 
     base_url: str
     local: dict
-    place_asset: object
+    place_asset: Callable[[Asset], str]
     image_spec: str | None = None
     assets: dict = field(default_factory=dict)
 
