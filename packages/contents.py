@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from modules.models import LessonPage
 from quizzes.models import QuizPage
@@ -36,9 +36,15 @@ class ModuleContents:
         return len(self.lessons)
 
 
-def module_contents(module):
+def module_contents(module, shared=False):
     """The live lessons and the first live quiz under ``module``, each lesson's body rendered
-    in the module's language."""
+    in the module's language. A ``shared`` package (one file for every reader) leaves out the
+    lessons that carry a view restriction of their own."""
+    pages = LessonPage.objects.live().child_of(module).order_by("path")
+    if shared:
+        pages = pages.exclude(
+            pk__in=PageViewRestriction.objects.filter(page__in=pages).values("page")
+        )
     lessons = [
         PackedLesson(
             page=page,
@@ -46,9 +52,7 @@ def module_contents(module):
             anchor=f"lesson-{number}",
             filename=f"lesson-{number:02d}.html",
         )
-        for number, page in enumerate(
-            LessonPage.objects.live().child_of(module).order_by("path"), start=1
-        )
+        for number, page in enumerate(pages, start=1)
     ]
     quiz = QuizPage.objects.live().child_of(module).order_by("path").first()
     contents = ModuleContents(module=module, lessons=lessons, quiz=quiz)

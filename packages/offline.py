@@ -17,8 +17,9 @@ BUDGET_BYTES = 300 * 1024
 
 
 def offline_pack(module, request=None):
-    """The pack of ``module`` in its own language, as bytes of UTF-8 HTML."""
-    contents = module_contents(module)
+    """The pack of ``module`` in its own language, as bytes of UTF-8 HTML: one for every reader
+    of the module, so without the lessons restricted further than the module."""
+    contents = module_contents(module, shared=True)
     base_url = public_base_url(request)
     standalone = Standalone(
         base_url=base_url,

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from modules.addresses import public_base_url
 from quizzes.forms import AnswerForm
+from quizzes.scoring import TRUE_FALSE
 
 from .contents import module_contents
 from .standalone import Standalone, static_asset
@@ -39,15 +40,19 @@ class ScormPackage:
 
 
 def answer_key(quiz):
-    """What ``quiz.js`` scores with: for each question its points, how it is scored and its
-    right options, by the same ids the form sends (``quizzes.scoring`` is the rule; the key
+    """What ``quiz.js`` asks and scores with: how many questions an attempt draws and whether
+    it shuffles them and their options, and for each question its points, how it is scored and
+    its right options, by the same ids the form sends (``quizzes.scoring`` is the rule; the key
     carries only what that rule reads)."""
     return {
         "passMark": quiz.pass_mark,
         "draw": quiz.questions_asked,
+        "shuffleQuestions": quiz.shuffle_questions,
+        "shuffleOptions": quiz.shuffle_options,
         "questions": [
             {
                 "id": question.id,
+                "fixedOrder": question.kind == TRUE_FALSE,
                 "points": question.points,
                 "several": question.accepts_several,
                 "partial": question.accepts_several and question.partial_credit,

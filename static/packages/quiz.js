@@ -49,19 +49,42 @@
     return { percent: percent, passed: percent >= key.passMark };
   }
 
-  function draw(key) {
-    var questions = key.questions.slice();
-    if (!key.draw || key.draw >= questions.length) return questions;
-    var kept = questions.slice();
-    for (var i = kept.length - 1; i > 0; i--) {
+  function shuffled(items) {
+    var copy = Array.prototype.slice.call(items);
+    for (var i = copy.length - 1; i > 0; i--) {
       var j = Math.floor(Math.random() * (i + 1));
-      var t = kept[i];
-      kept[i] = kept[j];
-      kept[j] = t;
+      var t = copy[i];
+      copy[i] = copy[j];
+      copy[j] = t;
     }
-    kept = kept.slice(0, key.draw);
-    return questions.filter(function (question) {
+    return copy;
+  }
+
+  /* The questions one attempt asks, in authored order: all, or a fresh draw from the pool. */
+  function draw(key) {
+    if (!key.draw || key.draw >= key.questions.length) return key.questions.slice();
+    var kept = shuffled(key.questions).slice(0, key.draw);
+    return key.questions.filter(function (question) {
       return kept.indexOf(question) >= 0;
+    });
+  }
+
+  /* The order the site shows: questions and options shuffled as the quiz says (never the
+     true/false pair). */
+  function arrange(form, key) {
+    var list = form.querySelector(".questions");
+    if (key.shuffleQuestions) {
+      shuffled(list.children).forEach(function (item) {
+        list.appendChild(item);
+      });
+    }
+    if (!key.shuffleOptions) return;
+    key.questions.forEach(function (question) {
+      if (question.fixedOrder) return;
+      var fieldset = form.querySelector('[data-question="answer-' + question.id + '"] fieldset');
+      shuffled(fieldset.querySelectorAll(".option")).forEach(function (option) {
+        fieldset.appendChild(option);
+      });
     });
   }
 
@@ -72,6 +95,7 @@
     var missing = document.getElementById("quiz-missing");
     var again = document.getElementById("quiz-again");
     var asked = draw(key);
+    arrange(form, key);
     key.questions.forEach(function (question) {
       var item = form.querySelector('[data-question="answer-' + question.id + '"]');
       item.hidden = asked.indexOf(question) < 0;

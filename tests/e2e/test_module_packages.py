@@ -169,6 +169,7 @@ def test_the_scorm_package_reports_its_lessons_and_quiz_score_to_a_scorm_1_2_run
     assert runtime(page, "API.cmi.core.score.min") == "0"
     assert runtime(page, "API.cmi.core.score.max") == "100"
     assert f"{raw}%" in result.locator("#quiz-result").inner_text()
+    assert result.locator("#quiz-again").is_visible() == (not right)
 
     finish(page)
     assert runtime(page, "API.isTerminated()")

@@ -47,3 +47,16 @@ def test_a_draft_or_missing_module_is_not_found(client, build_course):
     assert download(client, module).status_code == 404
     lesson = LessonPage.objects.first()
     assert download(client, lesson).status_code == 404
+
+
+def test_a_lesson_restricted_beyond_its_module_stays_out_of_the_pack(client, build_course):
+    module = ModulePage.objects.child_of(build_course(lessons=2)).get()
+    private, public = LessonPage.objects.child_of(module).order_by("path")
+    LessonPage.objects.filter(pk=private.pk).update(title="For staff only")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="staff-only"
+    )
+
+    content = download(client, module).content.decode()
+    assert public.title in content
+    assert "For staff only" not in content
