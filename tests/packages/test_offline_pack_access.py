@@ -2,11 +2,16 @@
 the module is wholly translated into."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from modules.factories import LessonPageFactory
+from modules.factories import CourseIndexPageFactory, LessonPageFactory
 from modules.models import LessonPage, ModulePage
+from packages.offline import offline_pack
+from packages.scorm import scorm_package
+from tests.conftest import english_home
 from tests.packages.conftest import in_language
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +65,19 @@ def test_a_lesson_restricted_beyond_its_module_stays_out_of_the_pack(client, bui
     content = download(client, module).content.decode()
     assert public.title in content
     assert "For staff only" not in content
+
+
+@pytest.mark.parametrize("build_package", [offline_pack, scorm_package])
+def test_building_a_package_takes_as_many_queries_for_six_lessons_as_for_two(
+    build_course, build_package
+):
+    def queries(lessons):
+        course = build_course(lessons=lessons, quiz=True, catalogue=catalogue)
+        module = ModulePage.objects.child_of(course).get()
+        with CaptureQueriesContext(connection) as captured:
+            build_package(module)
+        return len(captured)
+
+    catalogue = CourseIndexPageFactory(parent=english_home())
+    queries(1)  # the site and its root paths, read once and remembered
+    assert queries(6) == queries(2)
