@@ -2,10 +2,12 @@
 
 The site's stylesheet is inlined, images are inlined as ``data:`` URIs at a reduced size, each
 lesson is a section reached by an anchor, and no script is needed. The quiz is not in the pack
-(its answers are checked on the server); the pack links to it.
+(its answers are checked on the server); the pack links to it. Each lesson ends with an "I have
+read this lesson" box of one form that takes the ticks to the site (``reading.py``).
 """
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from modules.addresses import public_base_url
@@ -37,6 +39,7 @@ def offline_pack(module, request=None):
                 "module": module,
                 "module_url": base_url + module.url,
                 "quiz_url": contents.quiz and base_url + contents.quiz.url,
+                "reading_url": base_url + reverse("offline_reading", args=[module.pk]),
                 "css": static_asset("css/site.css").content.decode(),
                 "mark": static_asset("img/mark.svg").data_uri(),
                 "made_at": timezone.now(),

@@ -1,13 +1,18 @@
-"""The learner's offline pack of a module, and the SCORM export in the Wagtail admin."""
+"""The learner's offline pack of a module and the lessons read in it, and the SCORM export in
+the Wagtail admin."""
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -18,6 +23,7 @@ from quizzes.models import QuizPage
 
 from .contents import translations_of
 from .offline import offline_pack, pack_filename
+from .reading import ReadingRefused, lessons_read, record_reading
 from .scorm import scorm_package
 
 
@@ -32,15 +38,20 @@ def download_offline_pack(request, module_id):
     checks before serving a page (view restrictions, a language not wholly translated yet)
     run as they would for the page, in the module's language."""
     module = get_object_or_404(ModulePage.objects.live().select_related("locale"), pk=module_id)
-    serve = serve_offline_pack
+    with translation.override(module.locale.language_code):
+        return serve_as_page(module, request, serve_offline_pack)
+
+
+def serve_as_page(module, request, view):
+    """``view(module, request, args, kwargs)`` behind the hooks Wagtail runs to serve a page."""
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(module, request, (), {})
+        if isinstance(result, HttpResponse):
+            return result
+    serve = view
     for wrap in reversed(hooks.get_hooks("on_serve_page")):
         serve = wrap(serve)
-    with translation.override(module.locale.language_code):
-        for hook in hooks.get_hooks("before_serve_page"):
-            result = hook(module, request, (), {})
-            if isinstance(result, HttpResponse):
-                return result
-        return serve(module, request, (), {})
+    return serve(module, request, (), {})
 
 
 def serve_offline_pack(module, request, args, kwargs):
@@ -51,6 +62,38 @@ def serve_offline_pack(module, request, args, kwargs):
         content = offline_pack(module, request)
         cache.set(key, content, TIMEOUT)
     return attachment(content, "text/html; charset=utf-8", pack_filename(module))
+
+
+@require_http_methods(["GET", "POST"])
+def record_offline_reading(request, module_id):
+    """The lessons ticked as read in a module's offline pack: shown (GET, the pack's form),
+    then recorded once the reader confirms (POST)."""
+    module = get_object_or_404(ModulePage.objects.live().select_related("locale"), pk=module_id)
+    with translation.override(module.locale.language_code):
+        return serve_as_page(module, request, offline_reading)
+
+
+def offline_reading(module, request, args, kwargs):
+    data = request.POST if request.method == "POST" else request.GET
+    try:
+        lessons = lessons_read(module, data.getlist("lesson"))
+    except ReadingRefused as refusal:
+        context = {"page": module, "module": module, "refusal": refusal}
+        return TemplateResponse(request, "packages/offline_reading.html", context, status=400)
+    if request.method != "POST":
+        context = {"page": module, "module": module, "lessons": lessons}
+        return TemplateResponse(request, "packages/offline_reading.html", context)
+    added = record_reading(request, lessons)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d lesson read offline is now marked as complete.",
+            "%(count)d lessons read offline are now marked as complete.",
+            added,
+        )
+        % {"count": added},
+    )
+    return redirect(module.get_url(request))
 
 
 class ScormExportForm(forms.Form):
