@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("learners.urls")),
     path("", include("quizzes.urls")),
+    path("", include("packages.urls")),
     path("", include("cohorts.urls")),
     path("", include("certificates.urls")),
     path("", include("credentials.urls")),

@@ -13,6 +13,7 @@ LAYERS = [
     "translation",
     "quizzes",
     "learners",
+    "packages",
     "cohorts",
     "certificates",
     "credentials",

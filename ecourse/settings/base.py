@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "translation",
     "quizzes",
     "learners",
+    "packages",
     "cohorts",
     "certificates",
     "credentials",
