@@ -85,7 +85,7 @@ def test_links_stay_in_the_pack_or_go_to_the_site_and_small_documents_come_along
     client, foundations
 ):
     soup = soup_of(download(client, foundations))
-    document = soup.find("a", download="best-interests-checklist.txt")
+    document = soup.select_one("a[download^=best-interests-checklist]")  # the storage may suffix it
     assert document["href"].startswith("data:text/plain;base64,")
     assert base64.b64decode(document["href"].split(",", 1)[1]).startswith(b"Best interests")
     quiz_link = soup.select_one("#quiz a")
