@@ -14,6 +14,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The addresses platforms are configured with: the same in every language.
+    path("lti/", include("lti.urls")),
 ]
 
 if settings.DEBUG:

@@ -15,6 +15,7 @@ LAYERS = [
     "learners",
     "cohorts",
     "certificates",
+    "lti",
     "reports",
     "ecourse",
 ]

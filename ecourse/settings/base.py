@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "learners",
     "cohorts",
     "certificates",
+    "lti",
     "reports",
     "ecourse",
     "wagtail_localize",
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: sees the session and CSRF cookies they set, for LTI sessions in a frame.
+    "lti.sessions.LtiCookieMiddleware",
     # Before sessions and routing: pages for readers without a session come whole from the cache.
     "modules.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After XFrameOptionsMiddleware: lets the platform of an LTI session frame its pages.
+    "lti.sessions.LtiFrameMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -183,6 +188,8 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# The key the LTI tool signs with (lti/keys.py): a file, never the database.
+LTI_TOOL_KEY_FILE = os.environ.get("LTI_TOOL_KEY_FILE", str(BASE_DIR / "var" / "lti-tool-key.pem"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CIP e-course <no-reply@localhost>")
 
 # Languages: English is the source; every interface string and every page exists in all four.

@@ -1,0 +1,54 @@
+"""A platform launches the course: the user is linked, logged in and lands on the resource."""
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from learners.models import LearnerProfile
+from lti.models import PlatformAccount
+from modules.models import LessonPage
+
+from .conftest import LEARNER, launch
+
+
+def test_a_launch_lands_the_learner_logged_in_on_the_spanish_lesson(
+    client, registered, platform, path_course, translate_tree
+):
+    translate_tree(path_course, "es")
+    lesson = LessonPage.objects.descendant_of(path_course).first()
+    spanish = lesson.get_translation(Locale.objects.get(language_code="es"))
+
+    response = launch(client, platform, LEARNER, resource={"resource": str(lesson.translation_key)})
+
+    assert response.status_code == 302
+    assert response["Location"] == spanish.url
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert page.wsgi_request.user.is_authenticated
+    account = PlatformAccount.objects.get(platform=registered, sub=LEARNER["sub"])
+    assert page.wsgi_request.user == account.user
+    assert account.user.email == "lucia@example.org"
+    profile = LearnerProfile.objects.get(user=account.user)
+    assert (profile.full_name, profile.preferred_language) == ("Lucía Fernández", "es")
+
+
+def test_a_second_launch_finds_the_same_learner(client, registered, platform, path_course):
+    resource = {"resource": str(path_course.translation_key)}
+    launch(client, platform, LEARNER, resource=resource)
+    client.logout()
+    response = launch(client, platform, {**LEARNER, "name": "Otra"}, resource=resource)
+
+    assert response.status_code == 302
+    assert get_user_model().objects.filter(lti_accounts__platform=registered).count() == 1
+    assert LearnerProfile.objects.get().full_name == "Lucía Fernández"
+
+
+def test_a_locale_the_site_does_not_speak_falls_back_to_english(
+    client, registered, platform, path_course
+):
+    response = launch(
+        client,
+        platform,
+        {**LEARNER, "locale": "de-DE"},
+        resource={"resource": str(path_course.translation_key)},
+    )
+    assert response["Location"] == path_course.url
