@@ -169,10 +169,13 @@ class Platform:
         login.set_lti_message_hint(hint=hint)
         return login.prepare_preflight_url(user_id)
 
-    def authorize(self, url, user, resource=None, lineitem=None, deep_link=False, **claims):
+    def authorize(
+        self, url, user, resource=None, lineitem=None, deep_link=False, expires_in=300, **claims
+    ):
         """The platform's authorisation endpoint answering the tool's redirect ``url``: the
         fields of the form that posts the signed id_token to the tool."""
         launch = Launch(browser_request(url), self.conf)
+        launch.set_id_token_expiration(expires_in)
         launch.set_user_data(
             user["sub"],
             user["roles"],
