@@ -5,6 +5,7 @@ import logging
 from urllib.parse import urlsplit
 
 from django.contrib.auth import login as log_in
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +18,11 @@ from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.exception import LtiException
 from pylti1p3.lineitem import LineItem
 from pylti1p3.oidc_login import OIDCException
+
+from learners.enrolments import choose_path
+from learners.signals import path_chosen
+from modules.models import CoursePage
+from modules.paths import course_paths
 
 from . import claims as read
 from . import keys, roster, targets
@@ -96,7 +102,15 @@ def link_grades(platform, launch_data, page, path):
         return
     if kind == "course" and not path:
         return
-    account = PlatformAccount.objects.get(platform=platform, sub=launch_data["sub"])
+    account = PlatformAccount.objects.select_related("user").get(
+        platform=platform, sub=launch_data["sub"]
+    )
+    if kind == "course" and path in dict(course_paths(page)):
+        # The column grades this path: the learner follows it in this course.
+        choose_path(account.user, page.translation_key, path, page.locale.language_code)
+        transaction.on_commit(
+            lambda: path_chosen.send(sender=CoursePage, user=account.user, course=page)
+        )
     GradeLink.objects.update_or_create(
         account=account,
         lineitem_url=lineitem,
