@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth import login as log_in
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -133,7 +133,10 @@ def restored(request):
         return None, None
     try:
         message = DjangoMessageLaunch.from_cache(
-            session["launch_id"], request, PlatformsConfig(), OneTimeNonceStorage()
+            session["launch_id"],
+            request,
+            PlatformsConfig(),
+            launch_data_storage=OneTimeNonceStorage(),
         )
     except LtiException:
         return None, None
@@ -145,7 +148,7 @@ def deep_link(request):
     """The instructor's pick goes back to the platform as a signed deep-linking response."""
     message, session = restored(request)
     if message is None or not message.is_deep_link_launch():
-        raise Http404
+        return refused(request)
     translation.activate(session["language"])
     items = targets.choices(session["language"])
     labels = {value: label for value, label, _depth in items}
@@ -195,16 +198,16 @@ def fill_class(request):
     """The instructor takes the offer: the platform's class list becomes the cohort."""
     message, session = restored(request)
     if message is None or not request.user.is_authenticated:
-        raise Http404
+        return refused(request)
     launch_data = message.get_launch_data()
     translation.activate(session["language"])
     if not read.teaches(launch_data.get(read.ROLES, [])) or read.NRPS not in launch_data:
-        raise Http404
+        return refused(request)
     platform = find_platform(launch_data["iss"], message.get_client_id())
     language = session["language"]
     page = targets.landing_page(launch_data.get(read.CUSTOM, {}).get("resource", ""), language)
     if page is None:
-        raise Http404
+        return refused(request, 404)
     course = targets.course_of(page)
     try:
         members = roster.class_list(platform, launch_data[read.NRPS])
