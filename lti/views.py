@@ -10,6 +10,7 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -25,7 +26,7 @@ from modules.models import CoursePage
 from modules.paths import course_paths
 
 from . import claims as read
-from . import keys, roster, targets
+from . import dynamic_registration, keys, roster, targets
 from .accounts import linked_user
 from .models import GradeLink, PlatformAccount
 from .sessions import LTI_SESSION, remember_launch
@@ -216,3 +217,25 @@ def fill_class(request):
         return render(request, "lti/class_list_failed.html", status=502)
     cohort, _added = roster.fill_cohort(platform, launch_data, course, language, members)
     return HttpResponseRedirect(reverse("cohorts:class", args=[cohort.pk]))
+
+
+@xframe_options_exempt
+def register(request, token):
+    """The dynamic-registration URL an administrator pastes into the platform, which opens it
+    with ``openid_configuration`` (and ``registration_token``) added."""
+    if not dynamic_registration.token_is_valid(token):
+        return refused(request)
+    configuration = request.GET.get("openid_configuration", "")
+    if not configuration.startswith(("https://", "http://")):
+        return render(request, "lti/registration_failed.html", status=400)
+    try:
+        platform = dynamic_registration.register(
+            configuration,
+            request.GET.get("registration_token", ""),
+            _("Children of incarcerated parents e-course"),
+            dynamic_registration.tool_urls(request),
+        )
+    except dynamic_registration.RegistrationRefused as error:
+        logger.warning("LTI dynamic registration failed: %s", error)
+        return render(request, "lti/registration_failed.html", status=400)
+    return render(request, "lti/registered.html", {"platform": platform})

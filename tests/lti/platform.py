@@ -130,7 +130,7 @@ class Platform:
         self.lineitems = {}
         self.scores = {}
         self.members = []
-        self.deep_link_items = None
+        self.tool_registrations = []
         self.registration = (
             Registration()
             .set_iss(self.url)
@@ -211,6 +211,10 @@ class Platform:
                 lambda: Gradebook(request, self).handle_update_score(name)
             )
             status, body = response.code, {"message": response.message}
+        elif path == "/.well-known/openid-configuration":
+            status, body = 200, self.openid_configuration()
+        elif path == "/register":
+            status, body = self.register_tool(environ, request.json)
         elif path == "/memberships":
             response = Roster(request, self).handle_resp(Roster(request, self).handle_get_members)
             status, body = response.code, response.result or {"message": response.message}
@@ -218,6 +222,33 @@ class Platform:
             status, body = 404, {}
         start_response(f"{status} -", [("Content-Type", "application/json")])
         return [json.dumps(body).encode()]
+
+    # lti1p3platform has no dynamic registration (LTI-DR 1.0): these two endpoints answer as
+    # the specification's examples (and Moodle's and Canvas's) do.
+    def openid_configuration(self):
+        return {
+            "issuer": self.url,
+            "authorization_endpoint": f"{self.url}/authorize",
+            "token_endpoint": f"{self.url}/token",
+            "jwks_uri": f"{self.url}/jwks",
+            "registration_endpoint": f"{self.url}/register",
+            "token_endpoint_auth_methods_supported": ["private_key_jwt"],
+            "https://purl.imsglobal.org/spec/lti-platform-configuration": {
+                "product_family_code": "moodle",
+                "version": "4.5",
+            },
+        }
+
+    def register_tool(self, environ, metadata):
+        if environ.get("HTTP_AUTHORIZATION") != "Bearer one-time-token":
+            return 401, {"error": "invalid_token"}
+        self.tool_registrations.append(metadata)
+        tool = "https://purl.imsglobal.org/spec/lti-tool-configuration"
+        return 200, {
+            **metadata,
+            "client_id": CLIENT_ID,
+            tool: {**metadata[tool], "deployment_id": DEPLOYMENT_ID},
+        }
 
 
 class QuietHandler(WSGIRequestHandler):
