@@ -78,17 +78,19 @@ def launch(request):
         return refused(request)
     platform = find_platform(launch_data["iss"], message.get_client_id())
     language = read.language(launch_data)
-    user = linked_user(platform, launch_data, language)
+    custom = launch_data.get(read.CUSTOM, {})
+    page = targets.landing_page(custom.get("resource", ""), language)
+    with transaction.atomic():
+        user = linked_user(platform, launch_data, language)
+        if page is not None and not message.is_deep_link_launch():
+            link_grades(platform, launch_data, page, custom.get("path", ""))
     log_in(request, user, backend="django.contrib.auth.backends.ModelBackend")
     remember_launch(request, platform, message.get_launch_id(), language)
     translation.activate(language)
     if message.is_deep_link_launch():
         return picker(request, targets.choices(language))
-    custom = launch_data.get(read.CUSTOM, {})
-    page = targets.landing_page(custom.get("resource", ""), language)
     if page is None:
         return HttpResponseRedirect(reverse("dashboard"))
-    link_grades(platform, launch_data, page, custom.get("path", ""))
     if read.teaches(launch_data.get(read.ROLES, [])) and read.NRPS in launch_data:
         context = {"page": page, "course": targets.course_of(page)}
         return render(request, "lti/class_list_offer.html", context)
