@@ -8,6 +8,7 @@ class LtiConfig(AppConfig):
     verbose_name = _("LTI")
 
     def ready(self):
-        from . import receivers
+        from . import privacy, receivers
 
         receivers.connect()
+        privacy.register()

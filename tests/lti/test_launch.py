@@ -4,10 +4,11 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
 from learners.models import LearnerProfile
+from learners.privacy import delete_learner, learner_data
 from lti.models import PlatformAccount
 from modules.models import LessonPage
 
-from .conftest import LEARNER, launch
+from .conftest import LEARNER, launch, start
 
 
 def test_a_launch_lands_the_learner_logged_in_on_the_spanish_lesson(
@@ -52,3 +53,33 @@ def test_a_locale_the_site_does_not_speak_falls_back_to_english(
         resource={"resource": str(path_course.translation_key)},
     )
     assert response["Location"] == path_course.url
+
+
+def test_the_platform_account_is_in_the_data_export_and_goes_with_the_account(
+    client, registered, platform, path_course
+):
+    launch(client, platform, LEARNER, resource={"resource": str(path_course.translation_key)})
+    user = PlatformAccount.objects.get().user
+
+    (exported,) = learner_data(user)["lti"]
+    assert exported["user_id_on_platform"] == LEARNER["sub"]
+    assert exported["platform"] == "Campus virtual IIN"
+    delete_learner(user)
+
+    assert not PlatformAccount.objects.exists()
+
+
+def test_a_launch_runs_a_fixed_number_of_queries(
+    client, registered, platform, path_course, django_assert_max_num_queries
+):
+    resource = {"resource": str(path_course.translation_key)}
+    launch(client, platform, LEARNER, resource=resource)
+    client.logout()
+    form = platform.authorize(start(client, platform, LEARNER), LEARNER, resource=resource)
+    # Validation, the account, the session; most of them are the log-in's own receivers
+    # (progress merged, certificates due, invitations).
+    with django_assert_max_num_queries(30):
+        response = client.post(
+            form["launch_url"], {"state": form["state"], "id_token": form["id_token"]}
+        )
+    assert response.status_code == 302
