@@ -2,7 +2,6 @@
 each learner's scores go back to."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -18,7 +17,12 @@ class Platform(models.Model):
     )
     client_id = models.CharField(_("client ID"), max_length=255)
     deployment_ids = models.TextField(
-        _("deployment IDs"), help_text=_("One a line: the deployments of the tool to accept.")
+        _("deployment IDs"),
+        blank=True,
+        help_text=_(
+            "One a line: the deployments of the tool to accept. Launches from any other "
+            "deployment are refused."
+        ),
     )
     auth_login_url = models.URLField(_("authentication request URL"), max_length=500)
     auth_token_url = models.URLField(_("access token URL"), max_length=500)
@@ -53,10 +57,6 @@ class Platform(models.Model):
 
     def deployments(self):
         return [line.strip() for line in self.deployment_ids.splitlines() if line.strip()]
-
-    def clean(self):
-        if not self.deployments():
-            raise ValidationError({"deployment_ids": _("Give at least one deployment ID.")})
 
 
 class PlatformAccount(models.Model):
