@@ -38,7 +38,10 @@ logger = logging.getLogger(__name__)
 def refused(request, status=403):
     """The one page for a launch the tool will not accept. What was wrong goes to the log in
     pylti1p3's words, which name no user; the message itself is never logged."""
-    return render(request, "lti/refused.html", status=status)
+    response = render(request, "lti/refused.html", status=status)
+    # It says nothing private: any platform may show it in its frame.
+    response._csp_update = {"frame-ancestors": ["*"]}
+    return response
 
 
 def jwks(request):
@@ -54,7 +57,7 @@ def login(request):
     try:
         return oidc.redirect(request.build_absolute_uri(reverse("lti_launch")))
     except (LtiException, OIDCException) as error:
-        logger.info("LTI login refused: %s", error)
+        logger.warning("LTI login refused: %s", error)
         return refused(request, 400)
 
 
@@ -74,7 +77,7 @@ def launch(request):
     try:
         message, launch_data = validated(request)
     except LtiException as error:
-        logger.info("LTI launch refused: %s", error)
+        logger.warning("LTI launch refused: %s", error)
         return refused(request)
     platform = find_platform(launch_data["iss"], message.get_client_id())
     language = read.language(launch_data)

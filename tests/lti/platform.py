@@ -3,6 +3,7 @@ launches, issues the access tokens, checks the tool's signatures and deep-linkin
 guards its grade and roster services. Only its storage (a dict) and the HTTP plumbing (a WSGI
 server on a loopback port, as a platform's own web framework would be) are written here."""
 
+import html
 import json
 import threading
 from urllib.parse import parse_qsl, urlsplit
@@ -123,22 +124,24 @@ class Roster(NamesRoleProvisioningService):
 class Platform:
     """The platform, its HTTP services on ``url``, its gradebook and its class list."""
 
-    def __init__(self):
+    def __init__(self, host="127.0.0.1", tool=TOOL):
         self.private_key = JWK.generate(kty="RSA", size=2048).export_to_pem(True, None).decode()
         self.server = make_server("127.0.0.1", 0, self.wsgi, handler_class=QuietHandler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.url = f"http://{host}:{self.server.server_port}"
         self.lineitems = {}
         self.scores = {}
         self.members = []
+        self.tool = tool
         self.tool_registrations = []
+        self.next_launch = {}
         self.registration = (
             Registration()
             .set_iss(self.url)
             .set_client_id(CLIENT_ID)
             .set_deployment_id(DEPLOYMENT_ID)
-            .set_oidc_login_url(f"{TOOL}/lti/login/")
-            .set_launch_url(f"{TOOL}/lti/launch/")
-            .set_deeplink_launch_url(f"{TOOL}/lti/launch/")
+            .set_oidc_login_url(f"{tool}/lti/login/")
+            .set_launch_url(f"{tool}/lti/launch/")
+            .set_deeplink_launch_url(f"{tool}/lti/launch/")
             .set_platform_public_key(
                 JWK.from_pem(self.private_key.encode()).export_to_pem().decode()
             )
@@ -201,6 +204,9 @@ class Platform:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         request = PlatformRequest((environ, environ["wsgi.input"].read(length)))
         path = environ["PATH_INFO"]
+        if path in ("/course", "/authorize"):
+            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+            return [self.page(path, environ).encode()]
         if path == "/jwks":
             status, body = 200, self.conf.get_jwks()
         elif path == "/token":
@@ -222,6 +228,32 @@ class Platform:
             status, body = 404, {}
         start_response(f"{status} -", [("Content-Type", "application/json")])
         return [json.dumps(body).encode()]
+
+    def page(self, path, environ):
+        """The platform's pages a browser sees: a course page framing the tool's login
+        initiation (or, with ``?window``, linking to it, as a "new window" launch does), and
+        the authorisation endpoint's form that posts the id_token (the way Moodle's does,
+        submitted by a script)."""
+        launch = self.next_launch
+        if path == "/course":
+            src = html.escape(self.login_url(launch["user"]["sub"]))
+            if "window" in environ.get("QUERY_STRING", ""):
+                return f'<!doctype html><title>Campus</title><a href="{src}">Open the course</a>'
+            return (
+                "<!doctype html><title>Campus</title>"
+                f'<iframe src="{src}" width="1000" height="800"></iframe>'
+            )
+        url = f"{self.url}/authorize?{environ.get('QUERY_STRING', '')}"
+        form = self.authorize(url, **launch)
+        fields = "".join(
+            f'<input type="hidden" name="{name}" value="{html.escape(form[name])}">'
+            for name in ("state", "id_token")
+        )
+        return (
+            "<!doctype html>"
+            f'<form id="launch" method="post" action="{html.escape(form["launch_url"])}">'
+            f"{fields}</form><script>document.getElementById('launch').submit()</script>"
+        )
 
     # lti1p3platform has no dynamic registration (LTI-DR 1.0): these two endpoints answer as
     # the specification's examples (and Moodle's and Canvas's) do.
