@@ -8,7 +8,7 @@ class LtiConfig(AppConfig):
     verbose_name = _("LTI")
 
     def ready(self):
-        from . import privacy, receivers
+        from . import checks, privacy, receivers  # noqa: F401 (checks registers itself)
 
         receivers.connect()
         privacy.register()

@@ -10,6 +10,7 @@ from modules.paths import course_paths
 from quizzes.models import QuizPage
 
 KINDS = {"course": CoursePage, "module": ModulePage, "lesson": LessonPage, "quiz": QuizPage}
+DEPTHS = {"course": 0, "module": 1, "quiz": 2}
 
 
 def landing_page(resource_key, language):
@@ -35,15 +36,18 @@ def kind_of(page):
 
 
 def choices(language):
-    """What an instructor may pick, in ``language`` where a translation exists: each course,
-    its paths, its modules and their quizzes, as ``(value, label, depth)``."""
+    """What an instructor may pick, in ``language``: each course, its paths, its modules and
+    their quizzes, in the tree's order, as ``(value, label, depth)``. Three queries."""
+    pages = [
+        page
+        for model in (CoursePage, ModulePage, QuizPage)
+        for page in model.objects.live().filter(locale__language_code=language)
+    ]
     items = []
-    for course in CoursePage.objects.live().filter(locale__language_code=language):
-        items.append((f"course:{course.translation_key}", course.title, 0))
-        for code, label in course_paths(course):
-            items.append((f"path:{course.translation_key}:{code}", f"{course.title} — {label}", 1))
-        for module in ModulePage.objects.live().child_of(course):
-            items.append((f"module:{module.translation_key}", module.title, 1))
-            for quiz in QuizPage.objects.live().child_of(module):
-                items.append((f"quiz:{quiz.translation_key}", quiz.title, 2))
+    for page in sorted(pages, key=lambda page: page.path):
+        kind = kind_of(page)
+        items.append((f"{kind}:{page.translation_key}", page.title, DEPTHS[kind]))
+        if kind == "course":
+            for code, label in course_paths(page):
+                items.append((f"path:{page.translation_key}:{code}", f"{page.title} — {label}", 1))
     return items

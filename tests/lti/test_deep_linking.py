@@ -3,8 +3,10 @@ platform receives the content items, with a gradebook column for quizzes and pat
 
 from bs4 import BeautifulSoup
 
+from lti import targets
 from modules.models import ModulePage
 from quizzes.models import QuizPage
+from tests.conftest import build_tree
 
 from .conftest import INSTRUCTOR, form_fields, launch
 
@@ -65,3 +67,15 @@ def test_the_picker_answers_only_a_deep_linking_session(client, registered, plat
     assert client.post("/lti/deep-link/", {"item": []}).status_code == 403
     client.logout()
     assert client.post("/lti/deep-link/", {"item": []}).status_code == 403
+
+
+def test_the_list_costs_the_same_for_one_course_or_three(
+    db, path_course, home, django_assert_num_queries
+):
+    with django_assert_num_queries(3):
+        one = targets.choices("en")
+    for _ in range(2):
+        build_tree(home, modules=3, quiz=True, catalogue=path_course.get_parent())
+    with django_assert_num_queries(3):
+        three = targets.choices("en")
+    assert len(three) > len(one)

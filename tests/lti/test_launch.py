@@ -1,10 +1,15 @@
 """A platform launches the course: the user is linked, logged in and lands on the resource."""
 
+from io import StringIO
+
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from wagtail.models import Locale
 
 from learners.models import LearnerProfile
 from learners.privacy import delete_learner, learner_data
+from lti import keys
+from lti.checks import tool_key_exists
 from lti.models import PlatformAccount
 from modules.models import LessonPage
 
@@ -83,3 +88,20 @@ def test_a_launch_runs_a_fixed_number_of_queries(
             form["launch_url"], {"state": form["state"], "id_token": form["id_token"]}
         )
     assert response.status_code == 302
+
+
+def test_a_deployment_without_the_tool_key_is_refused(settings, tmp_path):
+    settings.LTI_TOOL_KEY_FILE = str(tmp_path / "missing.pem")
+    [error] = tool_key_exists(None)
+    assert error.id == "lti.E001"
+
+
+def test_the_key_command_keeps_a_key_and_rotates_on_request(settings, tmp_path):
+    settings.LTI_TOOL_KEY_FILE = str(tmp_path / "key.pem")
+    call_command("lti_tool_key", stdout=StringIO())
+    first = keys.jwks()
+    call_command("lti_tool_key", stdout=StringIO())
+    assert keys.jwks() == first
+    call_command("lti_tool_key", "--rotate", stdout=StringIO())
+    assert keys.jwks()["keys"][0]["kid"] != first["keys"][0]["kid"]
+    assert (tmp_path / "key.pem").stat().st_mode & 0o077 == 0
