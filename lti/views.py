@@ -38,10 +38,8 @@ logger = logging.getLogger(__name__)
 def refused(request, status=403):
     """The one page for a launch the tool will not accept. What was wrong goes to the log in
     pylti1p3's words, which name no user; the message itself is never logged."""
-    response = render(request, "lti/refused.html", status=status)
     # It says nothing private: any platform may show it in its frame.
-    response._csp_update = {"frame-ancestors": ["*"]}
-    return response
+    return framed(render(request, "lti/refused.html", status=status), "*")
 
 
 def jwks(request):
@@ -227,12 +225,14 @@ def fill_class(request):
 @xframe_options_exempt
 def register(request, token):
     """The dynamic-registration URL an administrator pastes into the platform, which opens it
-    with ``openid_configuration`` (and ``registration_token``) added."""
+    (in a frame, for Moodle and Canvas) with ``openid_configuration`` and
+    ``registration_token`` added."""
     if not dynamic_registration.token_is_valid(token):
         return refused(request)
     configuration = request.GET.get("openid_configuration", "")
     if not configuration.startswith(("https://", "http://")):
-        return render(request, "lti/registration_failed.html", status=400)
+        return framed(render(request, "lti/registration_failed.html", status=400), "*")
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(configuration))
     try:
         platform = dynamic_registration.register(
             configuration,
@@ -242,5 +242,11 @@ def register(request, token):
         )
     except dynamic_registration.RegistrationRefused as error:
         logger.warning("LTI dynamic registration failed: %s", error)
-        return render(request, "lti/registration_failed.html", status=400)
-    return render(request, "lti/registered.html", {"platform": platform})
+        return framed(render(request, "lti/registration_failed.html", status=400), origin)
+    return framed(render(request, "lti/registered.html", {"platform": platform}), origin)
+
+
+def framed(response, origin):
+    """The platform that opened the page may show it in its frame."""
+    response._csp_update = {"frame-ancestors": [origin]}
+    return response

@@ -31,6 +31,8 @@ def test_a_pasted_url_registers_the_platform_which_can_then_launch(
 
     assert response.status_code == 200
     assert "lti/registered" in response.content.decode()
+    assert "X-Frame-Options" not in response
+    assert f"frame-ancestors 'self' {platform.url}" in response["Content-Security-Policy"]
     registered = Platform.objects.get()
     assert (registered.issuer, registered.client_id, registered.deployments()) == (
         platform.url,
