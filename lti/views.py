@@ -102,14 +102,14 @@ def link_grades(platform, launch_data, page, path):
     """A launch from a gradebook column of a quiz or a path: remember where its scores go."""
     lineitem = launch_data.get(read.AGS, {}).get("lineitem")
     kind = targets.kind_of(page)
-    if not lineitem or kind not in ("quiz", "course"):
+    if not lineitem or len(lineitem) > 500 or kind not in ("quiz", "course"):
         return
-    if kind == "course" and not path:
+    if kind == "course" and path not in dict(course_paths(page)):
         return
     account = PlatformAccount.objects.select_related("user").get(
         platform=platform, sub=launch_data["sub"]
     )
-    if kind == "course" and path in dict(course_paths(page)):
+    if kind == "course":
         # The column grades this path: the learner follows it in this course.
         choose_path(account.user, page.translation_key, path, page.locale.language_code)
         transaction.on_commit(
