@@ -28,7 +28,8 @@ run: $(VENV)/.installed | fonts
 	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py create_demo_class
 	$(BIN)/python manage.py issuer_key
-	# The background worker (e-mail) runs beside the web server and stops with it.
+	$(BIN)/python manage.py lti_tool_key
+	# The background worker (e-mail, LTI scores) runs beside the web server and stops with it.
 	$(BIN)/python manage.py db_worker --backend background & \
 	trap 'kill $$!' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("credentials.documents_urls")),
     # xAPI activity ids, the same in every language: each leads to the page in the reader's.
     path("", include("xapi.urls")),
+    # The addresses platforms are configured with: the same in every language.
+    path("lti/", include("lti.urls")),
 ]
 
 if settings.DEBUG:

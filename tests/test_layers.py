@@ -17,6 +17,7 @@ LAYERS = [
     "cohorts",
     "certificates",
     "credentials",
+    "lti",
     "reports",
     "xapi",
     "ecourse",

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "cohorts",
     "certificates",
     "credentials",
+    "lti",
     "reports",
     "xapi",
     "ecourse",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: sees the session and CSRF cookies they set, for LTI sessions in a frame.
+    "lti.sessions.LtiCookieMiddleware",
     # Before sessions and routing: pages for readers without a session come whole from the cache.
     "modules.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After XFrameOptionsMiddleware: lets the platform of an LTI session frame its pages.
+    "lti.sessions.LtiFrameMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -189,6 +194,8 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# The key the LTI tool signs with (lti/keys.py): a file, never the database.
+LTI_TOOL_KEY_FILE = os.environ.get("LTI_TOOL_KEY_FILE", str(BASE_DIR / "var" / "lti-tool-key.pem"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CIP e-course <no-reply@localhost>")
 
 # Learning records (xapi/): statements go to this learning record store's xAPI endpoint (e.g.

@@ -1,0 +1,194 @@
+"""A platform on another loopback origin launches the tool in a new window: the learner lands
+logged in on the Portuguese lesson, completes it, passes a quiz launched from a gradebook
+column, and the worker posts the score to the platform.
+
+The tool is served over HTTPS (a self-signed certificate made here), as production is, so its
+LTI cookies are SameSite=None; Secure and come back on the platform's cross-site POST. A launch
+inside the platform's iframe is not tested here: this Chromium blocks every third-party cookie,
+SameSite=None or not, so pylti1p3's state cookie never returns from a frame (README: new-window
+mode)."""
+
+import datetime
+import ipaddress
+import json
+import shutil
+import ssl
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+from tests.lti.platform import CLIENT_ID, DEPLOYMENT_ID, Platform
+
+from .conftest import ROOT, Site, free_port, open_context, site_environment
+from .journeys import answer_quiz, start_quiz
+
+LEARNER = {
+    "sub": "moodle-user-555",
+    "roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
+    "name": "Joana Silva",
+    "email": "joana@example.org",
+    "locale": "pt-BR",
+}
+UNVERIFIED = ssl._create_unverified_context()
+
+
+def self_signed(folder):
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    (folder / "cert.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.TraditionalOpenSSL,
+            serialization.NoEncryption(),
+        )
+    )
+
+
+def environment(folder, port):
+    return {
+        **site_environment(folder, port),
+        "WAGTAILADMIN_BASE_URL": f"https://127.0.0.1:{port}",
+        "LTI_TOOL_KEY_FILE": str(folder / "lti-tool-key.pem"),
+    }
+
+
+def manage(folder, port, *command):
+    subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=ROOT,
+        env=environment(folder, port),
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def tls_site(demo_site_files, tmp_path):
+    folder = tmp_path / "site"
+    shutil.copytree(demo_site_files, folder)
+    self_signed(folder)
+    port = free_port()
+    manage(folder, port, "lti_tool_key")
+    site = Site(url=f"https://127.0.0.1:{port}", folder=folder)
+    with open(folder / "server.log", "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "ecourse.wsgi", "--bind", f"127.0.0.1:{port}"]
+            + ["--workers", "1", "--threads", "4", "--access-logfile", "-"]
+            + ["--certfile", str(folder / "cert.pem"), "--keyfile", str(folder / "key.pem")],
+            cwd=ROOT,
+            env=environment(folder, port),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            for _ in range(200):
+                try:
+                    urllib.request.urlopen(site.url + "/en/", timeout=2, context=UNVERIFIED)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            site.port = port
+            yield site
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def register(site, platform):
+    site.query(
+        "INSERT INTO lti_platform (name, issuer, client_id, deployment_ids, auth_login_url, "
+        "auth_token_url, key_set_url, audience) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
+        "Campus",
+        platform.url,
+        CLIENT_ID,
+        DEPLOYMENT_ID,
+        f"{platform.url}/authorize",
+        f"{platform.url}/token",
+        f"{platform.url}/jwks",
+    )
+    with urllib.request.urlopen(site.url + "/lti/jwks/", context=UNVERIFIED) as response:
+        platform.trust_tool_keys(json.load(response))
+
+
+def translation_key(site, table):
+    ((key,),) = site.query(
+        f"SELECT p.translation_key FROM wagtailcore_page p JOIN {table} t ON t.page_ptr_id = p.id "
+        "ORDER BY p.path LIMIT 1"
+    )
+    return key
+
+
+def launched(page, platform, user, **launch):
+    platform.next_launch = {"user": user, **launch}
+    page.goto(f"{platform.url}/course?window")
+    page.locator("a").click()
+    page.wait_for_url(f"{platform.tool}/**")
+
+
+def test_a_launch_in_a_new_window_completes_a_lesson_and_posts_the_score(browser, tls_site, camera):
+    site = tls_site
+    context = open_context(browser, ignore_https_errors=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    with Platform(host="localhost", tool=site.url) as platform:
+        register(site, platform)
+        launched(
+            page,
+            platform,
+            LEARNER,
+            resource={"resource": translation_key(site, "modules_lessonpage")},
+        )
+        page.wait_for_url(f"{site.url}/pt/**")
+        camera(page, "lesson")
+        page.locator("form.complete-lesson button").click()
+        completions = site.query_until(
+            bool,
+            "SELECT c.language_code FROM learners_lessoncompletion c "
+            "JOIN auth_user u ON u.id = c.user_id WHERE u.email = ?",
+            LEARNER["email"],
+        )
+        assert completions == [("pt",)]
+
+        lineitem = platform.add_lineitem("quiz", "Quiz", 100)
+        quiz = translation_key(site, "quizzes_quizpage")
+        launched(page, platform, LEARNER, resource={"resource": quiz}, lineitem=lineitem)
+        start_quiz(page)
+        answer_quiz(page, site, right=True)
+        camera(page, "quiz-passed")
+        site.query_until(bool, "SELECT id FROM quizzes_quizattempt WHERE submitted_at IS NOT NULL")
+        manage(
+            site.folder,
+            site.port,
+            "db_worker",
+            "--batch",
+            "--backend=background",
+            "--no-startup-delay",
+        )
+
+        score = platform.scores["quiz"][LEARNER["sub"]]
+        assert (score["scoreGiven"], score["scoreMaximum"]) == (100, 100)
+    assert context.csp_violations == []
+    context.close()
