@@ -25,8 +25,8 @@ run: $(VENV)/.installed | fonts
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py create_demo_users
-	$(BIN)/python manage.py create_demo_class
+	$(BIN)/python manage.py create_demo_users --address http://$(HOST):$(PORT)
+	$(BIN)/python manage.py create_demo_class --address http://$(HOST):$(PORT)
 	$(BIN)/python manage.py issuer_key
 	$(BIN)/python manage.py lti_tool_key
 	# The background worker (e-mail, LTI scores) runs beside the web server and stops with it.

@@ -34,7 +34,12 @@ INVITED = ("ines.castro@example.org", "Inés Castro", Role.POLICE)
 class Command(BaseCommand):
     help = "Create a demo facilitator and a demo class with learners at different stages."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address", default="http://127.0.0.1:8000", help="Where the site is served."
+        )
+
+    def handle(self, *args, address, **options):
         User = get_user_model()
         username, email, password = FACILITATOR
         course = (
@@ -59,9 +64,7 @@ class Command(BaseCommand):
             if not Cohort.objects.filter(name=CLASS_NAME).exists():
                 self.create_class(course, facilitator)
         self.stdout.write(self.style.SUCCESS("Demo facilitator:"))
-        self.stdout.write(
-            f"  facilitator http://127.0.0.1:8000/admin/cohorts/   {username} / {password}"
-        )
+        self.stdout.write(f"  facilitator {address}/admin/cohorts/   {username} / {password}")
 
     def create_class(self, course, facilitator):
         today = timezone.localdate()

@@ -13,7 +13,12 @@ DEMO_LEARNER = ("learner", "learner@example.com", "cip-learner-demo")
 class Command(BaseCommand):
     help = "Create a demo admin and a demo learner if they do not exist, and print their log-ins."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address", default="http://127.0.0.1:8000", help="Where the site is served."
+        )
+
+    def handle(self, *args, address, **options):
         User = get_user_model()
         username, email, password = DEMO_ADMIN
         if not User.objects.filter(username=username).exists():
@@ -35,7 +40,5 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  + learner “{email}”")
         self.stdout.write(self.style.SUCCESS("Demo log-ins:"))
-        self.stdout.write(f"  admin   http://127.0.0.1:8000/admin/   {DEMO_ADMIN[0]} / {password}")
-        self.stdout.write(
-            f"  learner http://127.0.0.1:8000/en/accounts/login/   {email} / {learner_password}"
-        )
+        self.stdout.write(f"  admin   {address}/admin/   {DEMO_ADMIN[0]} / {password}")
+        self.stdout.write(f"  learner {address}/en/accounts/login/   {email} / {learner_password}")
