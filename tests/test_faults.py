@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.mail import send_mail
-from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client
 from django.urls import reverse
@@ -21,6 +20,7 @@ from modules.caching import ForgivingRedisCache, redis_outage
 from modules.models import LessonPage
 from quizzes.models import QuizPage
 from tests.certificates.helpers import complete_course, complete_lessons
+from tests.queue import run_the_worker, worker_commits
 from tests.quizzes.helpers import answers, start_attempt, submit
 
 pytestmark = pytest.mark.django_db
@@ -150,23 +150,6 @@ def test_with_the_database_out_of_reach_a_learner_page_asks_to_retry_and_cached_
     assert f'<html lang="{language}">' in busy.text
     assert {"en": "try again in half a minute", "es": "medio minuto"}[language] in busy.text
     assert cached.status_code == 200
-
-
-# The worker takes tasks in transactions of its own, as in production: these tests commit.
-worker_commits = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def run_the_worker():
-    """The queue's own worker, as `make run` starts it, until nothing is left to do now."""
-    while DBTaskResult.objects.ready().exists():
-        call_command(
-            "db_worker",
-            "--batch",
-            "--max-tasks=1",
-            "--backend=background",
-            "--no-startup-delay",
-            verbosity=0,
-        )
 
 
 @pytest.fixture

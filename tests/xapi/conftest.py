@@ -13,9 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
-from django_tasks_db.models import DBTaskResult
 
 from learners.factories import LearnerProfileFactory
 
@@ -156,20 +154,3 @@ def learner_client():
     client.force_login(profile.user)
     client.user = profile.user
     return client
-
-
-# The worker takes tasks in transactions of its own, as in production: these tests commit.
-worker_commits = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def run_the_worker():
-    """The queue's worker, as `make run` starts it, until nothing is left to do now."""
-    while DBTaskResult.objects.ready().exists():
-        call_command(
-            "db_worker",
-            "--batch",
-            "--max-tasks=1",
-            "--backend=background",
-            "--no-startup-delay",
-            verbosity=0,
-        )

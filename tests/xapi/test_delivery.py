@@ -11,10 +11,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from modules.models import LessonPage
+from tests.queue import run_the_worker, worker_commits
 from xapi.delivery import deliver_statements
 from xapi.models import Statement
 
-from .conftest import run_the_worker, worker_commits
 from .helpers import COURSE_VERBS, take_the_course
 
 EVERY = len(COURSE_VERBS)

@@ -13,10 +13,10 @@ from django.urls import reverse
 from learners.privacy import learner_data
 from modules.models import CoursePage, LessonPage
 from modules.paths import WHOLE_COURSE
+from tests.queue import run_the_worker, worker_commits
 from xapi.models import Statement
 from xapi.statements import actor
 
-from .conftest import run_the_worker, worker_commits
 from .helpers import COURSE_VERBS, by_time, in_language, take_the_course, verbs
 
 LANGUAGES = {"en", "es", "pt", "fr"}
