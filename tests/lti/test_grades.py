@@ -1,33 +1,18 @@
 """Scores go back to the platform's gradebook (Assignment and Grade Services) through the
 background queue: a quiz attempt, a re-take, a completed path."""
 
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from modules.models import LessonPage, ModulePage
 from quizzes.models import QuizPage
+from tests.queue import run_the_worker, worker_commits
 from tests.quizzes.helpers import answers, start_attempt, submit
 
 from .conftest import LEARNER, launch
 
-# The worker takes tasks in transactions of its own, as in production: these tests commit.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def run_worker():
-    """The queue's own worker, as `make run` starts it, until nothing is left to do now."""
-    while DBTaskResult.objects.ready().exists():
-        call_command(
-            "db_worker",
-            "--batch",
-            "--max-tasks=1",
-            "--backend=background",
-            "--no-startup-delay",
-            verbosity=0,
-        )
+pytestmark = worker_commits
 
 
 def score_of(platform, item):
@@ -44,13 +29,13 @@ def test_a_quiz_attempt_and_its_retake_post_the_score_to_the_line_item(
 
     submit(client, start_attempt(client, quiz), answers(quiz, right=False))
     assert score_of(platform, "quiz-1") is None
-    run_worker()
+    run_the_worker()
     failed = score_of(platform, "quiz-1")
     assert (failed["scoreGiven"], failed["scoreMaximum"]) == (0, 100)
     assert (failed["activityProgress"], failed["gradingProgress"]) == ("Completed", "FullyGraded")
 
     submit(client, start_attempt(client, quiz), answers(quiz))
-    run_worker()
+    run_the_worker()
     passed = score_of(platform, "quiz-1")
     assert (passed["scoreGiven"], passed["comment"]) == (100, "passed")
 
@@ -65,7 +50,7 @@ def test_a_platform_that_is_down_gets_the_score_later(client, registered, platfo
 
     response = submit(client, start_attempt(client, quiz), answers(quiz))
     assert response.status_code == 302
-    run_worker()
+    run_the_worker()
 
     assert score_of(platform, "quiz-1") is None
     retry = DBTaskResult.objects.filter(status="READY").get()
@@ -73,7 +58,7 @@ def test_a_platform_that_is_down_gets_the_score_later(client, registered, platfo
     registered.auth_token_url = f"{platform.url}/token"
     registered.save()
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
-    run_worker()
+    run_the_worker()
     assert score_of(platform, "quiz-1")["scoreGiven"] == 100
 
 
@@ -87,7 +72,7 @@ def test_completing_a_path_posts_full_marks(client, registered, platform, path_c
         client.post(reverse("complete_lesson", args=[lesson.pk]))
     quiz = QuizPage.objects.child_of(foundations).get()
     submit(client, start_attempt(client, quiz), answers(quiz))
-    run_worker()
+    run_the_worker()
 
     score = score_of(platform, "path-judges")
     assert (score["scoreGiven"], score["scoreMaximum"], score["comment"]) == (
