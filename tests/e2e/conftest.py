@@ -54,7 +54,7 @@ class Site:
         with sqlite3.connect(self.database) as connection:
             return connection.execute(sql, params).fetchall()
 
-    def query_until(self, done, sql, *params, timeout=10):
+    def query_until(self, done, sql, *params, timeout=30):
         """Rows of ``sql`` once ``done(rows)`` holds (or the last ones after ``timeout``):
         a browser's click returns before the server has answered, so the write lands later."""
         deadline = time.monotonic() + timeout
