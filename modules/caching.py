@@ -20,6 +20,7 @@ pages are built uncached, sessions come from the database, and nothing fails.
 
 import hashlib
 import logging
+import re
 import threading
 import time
 
@@ -54,6 +55,7 @@ GENERATION_KEY = "content-generation"
 TIMEOUT = 60 * 60
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
 PAGE_VIEW_NAME = "serve_page"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 
 
 class GenerationMemo:
@@ -266,7 +268,11 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        key = cache_key("anonymous-pages", request, request.path)
+        # Outermost of the middleware, the page is kept as it left the others: with the security
+        # and CSP headers, and compressed for a reader who accepts it. A plain-HTTP request is
+        # its own key, so the redirect to HTTPS still happens.
+        encoding = "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else ""
+        key = cache_key("anonymous-pages", request, request.scheme, encoding, request.path)
         response = caches["fragments"].get(key)
         if response is not None:
             return response

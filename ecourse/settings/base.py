@@ -65,6 +65,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First of all: pages for readers without a session come whole from the cache, headers and
+    # compression included, before anything else runs (modules/caching.py).
+    "modules.caching.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outermost of what writes bodies: HTML (cached pages too) travels compressed to slow phones.
     # Django's GZip pads each response against BREACH; WhiteNoise sends its own precompressed files.
@@ -73,8 +76,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: sees the session and CSRF cookies they set, for LTI sessions in a frame.
     "lti.sessions.LtiCookieMiddleware",
-    # Before sessions and routing: pages for readers without a session come whole from the cache.
-    "modules.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the session's language), before CommonMiddleware (which
     # needs the language to resolve i18n_patterns URLs when it appends slashes).

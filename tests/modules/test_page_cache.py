@@ -47,6 +47,18 @@ def test_a_cached_lesson_travels_compressed_to_a_browser_that_accepts_it(lesson)
     assert "Accept-Encoding" in compressed["Vary"]
     assert gzip.decompress(compressed.content) == plain.content
     assert len(compressed.content) < len(plain.content) / 2
+    assert "default-src 'self'" in compressed["Content-Security-Policy"]  # kept with the page
+
+
+def test_a_cached_page_never_answers_a_plain_http_request_that_must_be_redirected(lesson, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    secure = Client().get(lesson.url, secure=True)
+    assert Client().get(lesson.url, secure=True).content == secure.content  # now cached
+
+    plain = Client().get(lesson.url)
+
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")
 
 
 def test_a_published_change_reaches_the_next_anonymous_reader(lesson):
