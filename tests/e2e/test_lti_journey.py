@@ -1,12 +1,12 @@
-"""A platform on another loopback origin launches the tool in a new window: the learner lands
-logged in on the Portuguese lesson, completes it, passes a quiz launched from a gradebook
-column, and the worker posts the score to the platform.
+"""A platform on another loopback origin launches the tool, inside its own page's iframe and in
+a new window: the learner lands logged in on the Portuguese lesson, completes it, passes a quiz
+launched from a gradebook column, and the worker posts the score to the platform.
 
 The tool is served over HTTPS (a self-signed certificate made here), as production is, so its
-LTI cookies are SameSite=None; Secure and come back on the platform's cross-site POST. A launch
-inside the platform's iframe is not tested here: this Chromium blocks every third-party cookie in
-Playwright's off-the-record contexts, SameSite=None or not, so pylti1p3's state cookie never
-returns from a frame (README: new-window mode)."""
+LTI cookies are SameSite=None; Secure and come back on the platform's cross-site POST. Chromium
+blocks every third-party cookie in Playwright's off-the-record contexts, SameSite=None or not, so
+the framed launch runs in a profile whose preferences allow them, as a browser that has not
+turned them off does (README: a browser that blocks them needs the new-window mode)."""
 
 import datetime
 import ipaddress
@@ -26,7 +26,7 @@ from cryptography.x509.oid import NameOID
 
 from tests.lti.platform import CLIENT_ID, DEPLOYMENT_ID, Platform
 
-from .conftest import ROOT, Site, free_port, open_context, site_environment
+from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, Site, free_port, open_context, site_environment
 from .journeys import answer_quiz, start_quiz
 
 LEARNER = {
@@ -144,55 +144,86 @@ def translation_key(site, table):
     return key
 
 
-def launched(page, platform, user, **launch):
+def launched(page, platform, user, framed, **launch):
+    """The platform's course page launches the tool, in its iframe or, as a "new window"
+    launch, in the page itself: returns the frame the tool's pages are in."""
     platform.next_launch = {"user": user, **launch}
+    if framed:
+        page.goto(f"{platform.url}/course", wait_until="domcontentloaded")
+        return page.locator("iframe").element_handle().content_frame()
     page.goto(f"{platform.url}/course?window")
     page.locator("a").click()
-    page.wait_for_url(f"{platform.tool}/**")
+    return page.main_frame
+
+
+def lesson_then_quiz(page, site, platform, camera, framed):
+    """The launched learner completes the Portuguese lesson, then passes the quiz launched
+    from a gradebook column, and the worker posts the score to the platform."""
+    lesson = translation_key(site, "modules_lessonpage")
+    tool = launched(page, platform, LEARNER, framed, resource={"resource": lesson})
+    tool.wait_for_url(f"{site.url}/pt/**")
+    camera(page, "lesson")
+    tool.locator("form.complete-lesson button").click()
+    completions = site.query_until(
+        bool,
+        "SELECT c.language_code FROM learners_lessoncompletion c "
+        "JOIN auth_user u ON u.id = c.user_id WHERE u.email = ?",
+        LEARNER["email"],
+    )
+    assert completions == [("pt",)]
+
+    lineitem = platform.add_lineitem("quiz", "Quiz", 100)
+    quiz = translation_key(site, "quizzes_quizpage")
+    tool = launched(page, platform, LEARNER, framed, resource={"resource": quiz}, lineitem=lineitem)
+    tool.wait_for_url(f"{site.url}/pt/**")
+    start_quiz(tool)
+    tool.locator("form.quiz fieldset").first.wait_for()
+    answer_quiz(tool, site, right=True)
+    # The score is queued once the attempt is committed: wait for it, then run the worker.
+    site.query_until(bool, SCORE_TASK)
+    camera(page, "quiz-passed")
+    manage(
+        site.folder,
+        site.port,
+        "db_worker",
+        "--batch",
+        "--backend=background",
+        "--no-startup-delay",
+    )
+    score = platform.scores["quiz"][LEARNER["sub"]]
+    assert (score["scoreGiven"], score["scoreMaximum"]) == (100, 100)
 
 
 def test_a_launch_in_a_new_window_completes_a_lesson_and_posts_the_score(browser, tls_site, camera):
-    site = tls_site
     context = open_context(browser, ignore_https_errors=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    with Platform(host="localhost", tool=site.url) as platform:
-        register(site, platform)
-        launched(
-            page,
-            platform,
-            LEARNER,
-            resource={"resource": translation_key(site, "modules_lessonpage")},
-        )
-        page.wait_for_url(f"{site.url}/pt/**")
-        camera(page, "lesson")
-        page.locator("form.complete-lesson button").click()
-        completions = site.query_until(
-            bool,
-            "SELECT c.language_code FROM learners_lessoncompletion c "
-            "JOIN auth_user u ON u.id = c.user_id WHERE u.email = ?",
-            LEARNER["email"],
-        )
-        assert completions == [("pt",)]
-
-        lineitem = platform.add_lineitem("quiz", "Quiz", 100)
-        quiz = translation_key(site, "quizzes_quizpage")
-        launched(page, platform, LEARNER, resource={"resource": quiz}, lineitem=lineitem)
-        start_quiz(page)
-        answer_quiz(page, site, right=True)
-        camera(page, "quiz-passed")
-        # The score is queued once the attempt is committed: wait for it, then run the worker.
-        site.query_until(bool, SCORE_TASK)
-        manage(
-            site.folder,
-            site.port,
-            "db_worker",
-            "--batch",
-            "--backend=background",
-            "--no-startup-delay",
-        )
-
-        score = platform.scores["quiz"][LEARNER["sub"]]
-        assert (score["scoreGiven"], score["scoreMaximum"]) == (100, 100)
+    with Platform(host="localhost", tool=tls_site.url) as platform:
+        register(tls_site, platform)
+        lesson_then_quiz(page, tls_site, platform, camera, framed=False)
     assert context.csp_violations == []
+    context.close()
+
+
+def test_a_launch_inside_the_platforms_frame_completes_a_lesson_and_posts_the_score(
+    browser, tls_site, camera, tmp_path
+):
+    # A profile whose preferences let third-party cookies through.
+    preferences = {"profile": {"cookie_controls_mode": 0, "block_third_party_cookies": False}}
+    (tmp_path / "profile" / "Default").mkdir(parents=True)
+    (tmp_path / "profile" / "Default" / "Preferences").write_text(json.dumps(preferences))
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path / "profile",
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        ignore_https_errors=True,
+    )
+    violations = []
+    context.on("console", lambda message: violations.append(message.text))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    with Platform(host="localhost", tool=tls_site.url) as platform:
+        register(tls_site, platform)
+        lesson_then_quiz(page, tls_site, platform, camera, framed=True)
+    assert [text for text in violations if "Content Security Policy" in text] == []
     context.close()
