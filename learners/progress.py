@@ -15,7 +15,7 @@ from functools import cached_property
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from modules.caching import remembered_content
 from modules.durations import course_minutes, module_minutes
@@ -26,7 +26,7 @@ from quizzes.models import QuizAttempt, QuizPage, QuizState
 from translation.availability import unavailable_paths
 
 from .enrolments import enrol
-from .models import Enrolment, LearnerProfile, LessonCompletion
+from .models import Enrolment, LessonCompletion
 from .paths import learner_path
 from .signals import lesson_completed
 
@@ -72,10 +72,10 @@ class LearnerRecord:
 
     @cached_property
     def role(self):
-        """The learner's profession, or "" for an anonymous reader or one without a profile."""
-        if not self.user.is_authenticated:
-            return ""
-        return LearnerProfile.objects.filter(user=self.user).values_list("role", flat=True).first()
+        """The learner's profession, or "" for an anonymous reader or one without a profile
+        (read with the user: learners.backends)."""
+        profile = getattr(self.user, "learner_profile", None)
+        return profile.role if profile is not None else ""
 
     @cached_property
     def chosen_paths(self):
@@ -277,11 +277,33 @@ def add_to_module(module_progress, page, record):
         module_progress.add_lesson(page, record.completed_lessons)
 
 
+def with_links(pages):
+    """``pages`` as a list, each with ``href``, its URL as ``{% pageurl %}`` writes it on a
+    one-site installation (with several sites, the full URL): found once, with the structure
+    that is kept, instead of looking up the request's site on every request."""
+    pages = list(pages)
+    for page in pages:
+        page.href = page.get_url()
+    return pages
+
+
 def module_pages(pages):
     """A module's live lessons and quizzes, in two queries whatever their number."""
     lessons = LessonPage.objects.live().filter(pages).only(*LESSON_FIELDS)
     quizzes = QuizPage.objects.live().filter(pages).only(*QUIZ_FIELDS)
-    return [*lessons, *quizzes]
+    return with_links([*lessons, *quizzes])
+
+
+def live_courses():
+    """The live courses in the active language, in tree order: read once per content
+    generation."""
+    return remembered_content(
+        "live-courses",
+        [get_language()],
+        lambda: with_links(
+            CoursePage.objects.live().filter(locale=Locale.get_active()).order_by("path")
+        ),
+    )
 
 
 def course_tree(courses):
@@ -296,7 +318,7 @@ def read_course_tree(courses):
     under_courses = Q()
     for course in courses:
         under_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
-    modules = list(
+    modules = with_links(
         ModulePage.objects.live().filter(under_courses).select_related("locale").order_by("path")
     )
     return modules, module_pages(under_courses), unavailable_paths(modules)

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from modules.caching import personal
 from modules.models import CoursePage, LessonPage
@@ -24,7 +24,7 @@ from .forms import DeleteAccountForm, ProfileForm
 from .models import LearnerProfile
 from .panels import dashboard_panels
 from .privacy import delete_learner, learner_data
-from .progress import LearnerRecord, progress_for_courses, record_completion
+from .progress import LearnerRecord, live_courses, progress_for_courses, record_completion
 from .signals import path_chosen
 
 
@@ -97,13 +97,10 @@ def profile(request):
 @personal
 @login_required
 def dashboard(request):
-    learner = LearnerProfile.objects.filter(user=request.user).first()
+    learner = getattr(request.user, "learner_profile", None)  # read with the user
     if learner is None:
         return redirect("profile")
-    courses = CoursePage.objects.live().filter(locale=Locale.get_active()).order_by("path")
-    record = LearnerRecord.for_request(request)
-    record.role = learner.role
-    progress = progress_for_courses(courses, record)
+    progress = progress_for_courses(live_courses(), LearnerRecord.for_request(request))
     context = {
         "learner": learner,
         "in_progress": [

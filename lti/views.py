@@ -85,7 +85,7 @@ def launch(request):
         user = linked_user(platform, launch_data, language)
         if page is not None and not message.is_deep_link_launch():
             link_grades(platform, launch_data, page, custom.get("path", ""))
-    log_in(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    log_in(request, user, backend="learners.backends.ModelBackendWithProfile")
     remember_launch(request, platform, message.get_launch_id(), language)
     translation.activate(language)
     if message.is_deep_link_launch():

@@ -162,8 +162,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Accounts (django-allauth): e-mail and password, verified e-mail, throttled log-in.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "learners.backends.ModelBackendWithProfile",
+    "learners.backends.EmailBackendWithProfile",
 ]
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
