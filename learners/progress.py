@@ -103,6 +103,28 @@ def is_course_complete(modules, completed_lessons, passed_quizzes):
     )
 
 
+def key_of(page):
+    """The page's translation key as the learner's records hold it (kept pages carry it)."""
+    key = getattr(page, "key", None)
+    return key if key is not None else str(page.translation_key)
+
+
+class Step:
+    """A lesson or a quiz as one visitor stands with it: the page (kept for every request, never
+    changed: ``remembered_content``), whether they completed it (a lesson) and how their
+    attempts stand (a quiz). Reads as the page for everything else."""
+
+    __slots__ = ("page", "is_done", "state")
+
+    def __init__(self, page, is_done=False, state=None):
+        self.page, self.is_done, self.state = page, is_done, state
+
+    def __getattr__(self, name):
+        if name == "page":  # not set yet (a copy being made): never ask the page for itself
+            raise AttributeError(name)
+        return getattr(self.page, name)
+
+
 @dataclass
 class ModuleProgress:
     module: ModulePage
@@ -157,13 +179,13 @@ class ModuleProgress:
         return next((quiz for quiz in self.quizzes if not quiz.state.passed), None)
 
     def add_lesson(self, lesson, completed_lessons):
-        lesson.is_done = str(lesson.translation_key) in completed_lessons
-        self.lessons.append(lesson)
-        self.done += lesson.is_done
+        step = Step(lesson, is_done=key_of(lesson) in completed_lessons)
+        self.lessons.append(step)
+        self.done += step.is_done
 
     def add_quiz(self, quiz, quiz_attempts):
-        quiz.state = QuizState(quiz_attempts.get(str(quiz.translation_key), []), quiz.max_attempts)
-        self.quizzes.append(quiz)
+        attempts = quiz_attempts.get(key_of(quiz), [])
+        self.quizzes.append(Step(quiz, state=QuizState(attempts, quiz.max_attempts)))
 
 
 @dataclass
@@ -238,31 +260,49 @@ class CourseProgress:
         return round(100 * self.steps_done / self.steps) if self.steps else 0
 
     @property
+    def signature(self):
+        """All of the visitor's own that the course's progress shows (path, which lessons are
+        done, how each quiz stands), as a string: equal signatures show the same, so pages keep
+        what they draw from it as fragments keyed on it, shared by every learner at that point."""
+        lessons = "".join(
+            "1" if lesson.is_done else "0"
+            for module in self.all_modules
+            for lesson in module.lessons
+        )
+        quizzes = [
+            (quiz.state.status, quiz.state.best_score, quiz.state.attempts_left)
+            for module in self.all_modules
+            for quiz in module.quizzes
+        ]
+        return f"{self.path}:{lessons}:{quizzes}"
+
+    @property
     def next_step(self):
         """The first unfinished lesson or quiz, in course order."""
         return next((module.next_step for module in self.modules if module.next_step), None)
 
 
 def summarise(courses, modules, pages, hidden, record):
-    """Group live modules, lessons and quizzes under their courses (matched by tree path), mark
-    which modules the visitor's path includes and what ``record`` shows done, leaving out the
-    modules whose tree paths are ``hidden``. Pure but for the record: the lists come in fetched."""
+    """Group live modules, lessons and quizzes under their courses (each page under its parent,
+    matched by tree path), mark which modules the visitor's path includes and what ``record``
+    shows done, leaving out the modules whose tree paths are ``hidden``. Pure but for the record:
+    the lists come in fetched. One pass over each list, whatever the number of courses."""
+    progress = [CourseProgress(course, record.path_in(course)) for course in courses]
+    courses_by_path = {course_progress.course.path: course_progress for course_progress in progress}
     modules_by_path = {}
-    progress = []
-    for course in courses:
-        course_progress = CourseProgress(course, record.path_in(course))
-        for module in modules:
-            if module.path.startswith(course.path) and module.path in hidden:
-                course_progress.untranslated_modules += 1
-            elif module.path.startswith(course.path):
-                module_progress = ModuleProgress(
-                    module, in_path=includes(course_progress.path, module)
-                )
-                course_progress.all_modules.append(module_progress)
-                modules_by_path[module.path] = module_progress
+    for module in modules:
+        course_progress = courses_by_path.get(module.path[: -Page.steplen])
+        if course_progress is None:
+            continue
+        if module.path in hidden:
+            course_progress.untranslated_modules += 1
+            continue
+        module_progress = ModuleProgress(module, in_path=includes(course_progress.path, module))
+        course_progress.all_modules.append(module_progress)
+        modules_by_path[module.path] = module_progress
+    for course_progress in progress:
         if not course_progress.other_modules:
             course_progress.path = WHOLE_COURSE  # a path with every module is the whole course
-        progress.append(course_progress)
     for page in sorted(pages, key=lambda page: page.path):
         module_progress = modules_by_path.get(page.path[: -Page.steplen])
         if module_progress is not None:
@@ -278,12 +318,14 @@ def add_to_module(module_progress, page, record):
 
 
 def with_links(pages):
-    """``pages`` as a list, each with ``href``, its URL as ``{% pageurl %}`` writes it on a
-    one-site installation (with several sites, the full URL): found once, with the structure
-    that is kept, instead of looking up the request's site on every request."""
-    pages = list(pages)
+    """``pages`` in tree order, each with ``href``, its URL as ``{% pageurl %}`` writes it on a
+    one-site installation (with several sites, the full URL), and ``key``, its translation key
+    as the learner's records hold it: found once, with the structure that is kept, instead of on
+    every request (the URL would look up the request's site)."""
+    pages = sorted(pages, key=lambda page: page.path)
     for page in pages:
         page.href = page.get_url()
+        page.key = str(page.translation_key)
     return pages
 
 

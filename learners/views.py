@@ -15,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from modules.caching import personal
+from modules.caching import content_fragments, personal
 from modules.models import CoursePage, LessonPage
 from modules.paths import course_paths, path_label
 
@@ -113,6 +113,7 @@ def dashboard(request):
             if not course.is_started and learner.role in course.course.audiences
         ],
         "panels": dashboard_panels(request),
+        **content_fragments(request),
     }
     return TemplateResponse(request, "learners/dashboard.html", context)
 

@@ -144,22 +144,51 @@ def cache_key(kind, request, *parts):
     return f"{kind}:{generation(request)}:{digest}"
 
 
+class ContentMemory:
+    """Values read from content alone, kept in this process's memory as they are: unlike Django's
+    local-memory cache, which unpickles a copy on every read, every request gets the same objects,
+    so callers must never change them. Only the current generation's values are kept, at most
+    ``max_entries`` of them."""
+
+    max_entries = 2_000
+
+    def __init__(self):
+        self.clear()
+
+    def get(self, key, compute):
+        current = generation()
+        kept_generation, values = self.kept  # one tuple, replaced whole, as in GenerationMemo
+        if kept_generation != current or len(values) >= self.max_entries:
+            values = {}
+            self.kept = (current, values)
+        if key not in values:
+            values[key] = compute()
+        return values[key]
+
+    def clear(self):
+        self.kept = (None, {})
+
+
+content_memory = ContentMemory()
+
+
 def remembered_content(kind, parts, compute):
-    """``compute()``, kept in this process's memory under the current generation: for what is
-    read from content alone (a course's modules and lessons), never from one person's data."""
-    digest = hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
-    key = f"{kind}:{generation()}:{digest}"
-    value = caches["fragments"].get(key)
-    if value is None:
-        value = compute()
-        caches["fragments"].set(key, value, TIMEOUT)
-    return value
+    """``compute()``, kept in this process's memory under the current generation
+    (``ContentMemory``: read-only to the caller): for what is read from content alone (a
+    course's modules and lessons), never from one person's data."""
+    return content_memory.get((kind, *map(str, parts)), compute)
 
 
 def is_page_view(request):
     """Only Wagtail pages keep fragments; other views' keys would grow with every query string."""
     match = getattr(request, "resolver_match", None)
     return match is not None and match.url_name == PAGE_VIEW_NAME
+
+
+def content_fragments(request):
+    """For a view other than a page whose fragments are keyed on everything they show (the
+    dashboard's course cards): its context keeps them under the generation like a page's."""
+    return {"content_generation": generation(request), "fragment_timeout": TIMEOUT}
 
 
 def fragment_cache(request):

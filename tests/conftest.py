@@ -6,7 +6,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from learners.factories import LearnerProfileFactory, UserFactory
-from modules.caching import generation_memo
+from modules.caching import content_memory, generation_memo
 from modules.choices import Audience
 from modules.factories import (
     CourseIndexPageFactory,
@@ -31,6 +31,7 @@ def empty_cache():
     """Rate limits and cached fragments live in the caches; no test inherits another's."""
     cache.clear()
     caches["fragments"].clear()
+    content_memory.clear()
     generation_memo.forget()
 
 
