@@ -11,14 +11,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from learners.enrolments import mark_completed
-from learners.models import LearnerProfile
-from learners.progress import LearnerRecord, progress_for_courses
+from learners.progress import LearnerRecord, course_tree, key_of, progress_for_courses
 from modules.addresses import public_base_url
+from modules.caching import remembered_content
 from modules.languages import live_translation, source_language, source_locale
 from modules.models import CoursePage
 from modules.paths import WHOLE_COURSE
+from quizzes.models import QuizPage, QuizState
 
 from .models import Certificate
 from .signals import certificates_revoked
@@ -34,11 +36,41 @@ def reference_course(page):
     return source if source is not None and source.live else course
 
 
+def kept_reference_course(page):
+    """``reference_course(page)`` for a lesson or a quiz (two levels below its course), found
+    once per content generation and course."""
+    course_path = page.path[: -2 * Page.steplen]
+    return remembered_content("reference-courses", [course_path], lambda: reference_course(page))
+
+
+def completes_its_module(user, course, lesson):
+    """Whether the learner has now done every lesson and passed every quiz of the module that
+    holds ``lesson`` in ``course``: every path, and the whole course, needs all of each module
+    it includes, so a completion that leaves its module unfinished cannot complete the course.
+    From the kept structure, one query (two when the lessons are all done). A lesson the course
+    does not hold is left to the full check."""
+    key = str(lesson.translation_key)
+    _modules, pages, _hidden = course_tree([course])
+    module_path = next((page.path[: -Page.steplen] for page in pages if page.key == key), None)
+    if module_path is None:
+        return True
+    siblings = [page for page in pages if page.path[: -Page.steplen] == module_path]
+    record = LearnerRecord(user)
+    quizzes = [page for page in siblings if isinstance(page, QuizPage)]
+    lessons = [page for page in siblings if not isinstance(page, QuizPage)]
+    if any(key_of(lesson) not in record.completed_lessons for lesson in lessons):
+        return False
+    return all(
+        QuizState(record.quiz_attempts.get(key_of(quiz), []), quiz.max_attempts).passed
+        for quiz in quizzes
+    )
+
+
 def issue_due_certificates(user, courses=None):
     """Issue a certificate for every path through ``courses`` (default: all published courses in
     the default language) that ``user`` has completed and holds no certificate for: the path
     they follow and the whole course. A revoked certificate is never replaced automatically."""
-    profile = LearnerProfile.objects.filter(user=user).first()
+    profile = getattr(user, "learner_profile", None)  # read with a request's user already
     if profile is None:
         return []
     if courses is None:

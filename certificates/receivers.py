@@ -6,7 +6,12 @@ from learners.models import LearnerProfile
 from learners.signals import lesson_completed, path_chosen, session_progress_merged
 from quizzes.signals import attempt_submitted
 
-from .issuing import issue_due_certificates, reference_course
+from .issuing import (
+    completes_its_module,
+    issue_due_certificates,
+    kept_reference_course,
+    reference_course,
+)
 
 
 def issue_for_course_of(user, page):
@@ -16,7 +21,9 @@ def issue_for_course_of(user, page):
 
 
 def lesson_may_complete_a_course(sender, user, lesson, **kwargs):
-    issue_for_course_of(user, lesson)
+    course = kept_reference_course(lesson)
+    if course is not None and completes_its_module(user, course, lesson):
+        issue_due_certificates(user, [course])
 
 
 def pass_may_complete_a_course(sender, user, attempt, quiz, **kwargs):

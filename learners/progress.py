@@ -197,6 +197,7 @@ class CourseProgress:
     path: str = WHOLE_COURSE
     all_modules: list = field(default_factory=list)
     untranslated_modules: int = 0
+    completed_paths: dict = field(default_factory=dict, repr=False)
 
     @property
     def modules(self):
@@ -245,15 +246,18 @@ class CourseProgress:
 
     def completes(self, path):
         """Whether the visitor has completed ``path`` through this course (any path, not only
-        the one they follow: the modules are all here)."""
-        modules = [module for module in self.all_modules if includes(path, module.module)]
-        lessons = [lesson for module in modules for lesson in module.lessons]
-        quizzes = [quiz for module in modules for quiz in module.quizzes]
-        return is_course_complete(
-            [(module.lesson_keys, module.quiz_keys) for module in modules],
-            {lesson.translation_key for lesson in lessons if lesson.is_done},
-            {quiz.translation_key for quiz in quizzes if quiz.state.passed},
-        )
+        the one they follow: the modules are all here). Worked out once per path, once the
+        progress is summarised."""
+        if path not in self.completed_paths:
+            modules = [module for module in self.all_modules if includes(path, module.module)]
+            lessons = [lesson for module in modules for lesson in module.lessons]
+            quizzes = [quiz for module in modules for quiz in module.quizzes]
+            self.completed_paths[path] = is_course_complete(
+                [(module.lesson_keys, module.quiz_keys) for module in modules],
+                {lesson.translation_key for lesson in lessons if lesson.is_done},
+                {quiz.translation_key for quiz in quizzes if quiz.state.passed},
+            )
+        return self.completed_paths[path]
 
     @property
     def percent(self):
@@ -403,11 +407,36 @@ def course_progress(course, record):
     return progress_for_courses([course], record)[0]
 
 
+def kept_module_pages(module_path):
+    """The live lessons and quizzes of the module at ``module_path``, in order, with their links
+    (``with_links``): read once per content generation."""
+    children = Q(path__startswith=module_path, depth=len(module_path) // Page.steplen + 1)
+    return remembered_content("module-pages", [module_path], lambda: module_pages(children))
+
+
+def kept_link(path):
+    """The URL of the live page at tree ``path`` (None if there is none), found once per content
+    generation."""
+
+    def find():
+        page = Page.objects.live().filter(path=path).first()
+        return page.get_url() if page is not None else None
+
+    return remembered_content("page-links", [path], find)
+
+
+def step_after(lesson):
+    """Where a reader goes once ``lesson`` is done: the module's next lesson or quiz, or else the
+    module itself. From kept structure: no query once warm."""
+    module_path = lesson.path[: -Page.steplen]
+    following = (page for page in kept_module_pages(module_path) if page.path > lesson.path)
+    page = next(following, None)
+    return page.href if page is not None else kept_link(module_path)
+
+
 def module_progress(module, record):
     progress = ModuleProgress(module)
-    children = Q(path__startswith=module.path, depth=module.depth + 1)
-    pages = remembered_content("module-pages", [module.path], lambda: module_pages(children))
-    for page in sorted(pages, key=lambda page: page.path):
+    for page in kept_module_pages(module.path):
         add_to_module(progress, page, record)
     return progress
 

@@ -13,7 +13,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
 from modules.caching import content_fragments, personal
 from modules.models import CoursePage, LessonPage
@@ -24,7 +23,13 @@ from .forms import DeleteAccountForm, ProfileForm
 from .models import LearnerProfile
 from .panels import dashboard_panels
 from .privacy import delete_learner, learner_data
-from .progress import LearnerRecord, live_courses, progress_for_courses, record_completion
+from .progress import (
+    LearnerRecord,
+    live_courses,
+    progress_for_courses,
+    record_completion,
+    step_after,
+)
 from .signals import path_chosen
 
 
@@ -58,10 +63,7 @@ def is_same_origin(request):
 def record_and_continue(request, lesson_id):
     lesson = get_object_or_404(LessonPage.objects.live().select_related("locale"), pk=lesson_id)
     record_completion(request, lesson)
-    next_page = (
-        Page.objects.live().sibling_of(lesson).filter(path__gt=lesson.path).order_by("path").first()
-    )
-    return redirect((next_page or lesson.get_parent()).get_url(request))
+    return redirect(step_after(lesson))
 
 
 @login_required

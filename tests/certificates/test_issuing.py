@@ -66,6 +66,50 @@ def test_the_email_is_sent_once_in_the_learners_language(
     assert "José Ñúñez" in message.body
 
 
+def test_a_last_lesson_read_after_passing_the_quiz_issues_the_certificate(
+    client, learner, course
+):
+    quiz = QuizPage.objects.descendant_of(course).get()
+    first, last = LessonPage.objects.descendant_of(course).order_by("path")
+    client.post(reverse("complete_lesson", args=[first.pk]))
+    submit(client, start_attempt(client, quiz), answers(quiz))
+    assert not Certificate.objects.exists()
+
+    client.post(reverse("complete_lesson", args=[last.pk]))
+
+    assert Certificate.objects.filter(user=learner).count() == 1
+
+
+def test_lessons_read_in_a_translation_complete_the_course(
+    client, learner, build_course, locales, translate_tree
+):
+    course = build_course(modules=2, lessons=2)
+    translate_tree(course, "es")
+    spanish = LessonPage.objects.descendant_of(course.get_translation(locales["es"]))
+
+    for lesson in spanish.order_by("path"):
+        assert not Certificate.objects.exists()
+        client.post(reverse("complete_lesson", args=[lesson.pk]))
+
+    certificate = Certificate.objects.get(user=learner)
+    assert certificate.course_key == course.translation_key
+
+
+def test_a_completion_that_leaves_its_module_unfinished_checks_no_certificate(
+    client, learner, build_course, django_assert_max_num_queries
+):
+    course = build_course(modules=2, lessons=3)
+    first, second, third = LessonPage.objects.descendant_of(course).order_by("path")[:3]
+    client.post(reverse("complete_lesson", args=[first.pk]))  # warms the kept structure
+
+    # The user, the lesson, the completion and its enrolment in one transaction, then the
+    # learner's completions: the module is not finished, so no course is checked.
+    with django_assert_max_num_queries(8):
+        response = client.post(reverse("complete_lesson", args=[second.pk]))
+
+    assert response.url == third.url
+
+
 def test_a_learner_who_has_not_finished_gets_nothing(client, learner, course):
     complete_lessons(client, course)
     client.force_login(learner)
