@@ -66,9 +66,7 @@ def test_the_email_is_sent_once_in_the_learners_language(
     assert "José Ñúñez" in message.body
 
 
-def test_a_last_lesson_read_after_passing_the_quiz_issues_the_certificate(
-    client, learner, course
-):
+def test_a_last_lesson_read_after_passing_the_quiz_issues_the_certificate(client, learner, course):
     quiz = QuizPage.objects.descendant_of(course).get()
     first, last = LessonPage.objects.descendant_of(course).order_by("path")
     client.post(reverse("complete_lesson", args=[first.pk]))
