@@ -27,6 +27,7 @@ DATABASE = "cip_bench"
 SITE_PORT, STOCK_PORT = 8765, 8766
 BUDGETS = {
     "static file (WhiteNoise)": None,
+    "floor: the visitor read, no page, logged in": None,
     "lesson, anonymous, all lessons in 4 languages": 0.8,
     "lesson, logged in": 0.3,
     "module, logged in": 0.15,
@@ -114,6 +115,7 @@ def learner_targets():
     csrf = {"X-CSRFToken": client.cookies["csrftoken"].value}
     lessons = [page.url for page in LessonPage.objects.live().order_by("locale_id", "path")]
     return {
+        "floor: the visitor read, no page, logged in": target("/bench/visitor/", cookie=cookie),
         "lesson, anonymous, all lessons in 4 languages": target(*lessons),
         "lesson, logged in": target(lesson.url, cookie=cookie),
         "module, logged in": target(module.url, cookie=cookie),

@@ -1,4 +1,5 @@
-"""The site's URLs plus the bare Django view the throughput bench compares pages against."""
+"""The site's URLs plus two bare views for the throughput bench: one that does nothing, and one
+that reads the visitor (the floor under every logged-in page: middleware, session, user)."""
 
 from django.http import HttpResponse
 from django.urls import path
@@ -13,4 +14,13 @@ def hello(request):
     return HttpResponse("Hello")
 
 
-urlpatterns = [path("bench/hello/", hello), *site_urlpatterns]
+@never_cache
+def visitor(request):
+    return HttpResponse(request.user.get_username())
+
+
+urlpatterns = [
+    path("bench/hello/", hello),
+    path("bench/visitor/", visitor),
+    *site_urlpatterns,
+]

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page
 from modules.caching import remembered_content
 from modules.durations import course_minutes, module_minutes
 from modules.languages import source_language
+from modules.links import page_after, page_at, with_links
 from modules.models import CoursePage, LessonPage, ModulePage
 from modules.paths import WHOLE_COURSE, includes, path_label
 from quizzes.models import QuizAttempt, QuizPage, QuizState
@@ -321,18 +322,6 @@ def add_to_module(module_progress, page, record):
         module_progress.add_lesson(page, record.completed_lessons)
 
 
-def with_links(pages):
-    """``pages`` in tree order, each with ``href``, its URL as ``{% pageurl %}`` writes it on a
-    one-site installation (with several sites, the full URL), and ``key``, its translation key
-    as the learner's records hold it: found once, with the structure that is kept, instead of on
-    every request (the URL would look up the request's site)."""
-    pages = sorted(pages, key=lambda page: page.path)
-    for page in pages:
-        page.href = page.get_url()
-        page.key = str(page.translation_key)
-    return pages
-
-
 def module_pages(pages):
     """A module's live lessons and quizzes, in two queries whatever their number."""
     lessons = LessonPage.objects.live().filter(pages).only(*LESSON_FIELDS)
@@ -414,24 +403,11 @@ def kept_module_pages(module_path):
     return remembered_content("module-pages", [module_path], lambda: module_pages(children))
 
 
-def kept_link(path):
-    """The URL of the live page at tree ``path`` (None if there is none), found once per content
-    generation."""
-
-    def find():
-        page = Page.objects.live().filter(path=path).first()
-        return page.get_url() if page is not None else None
-
-    return remembered_content("page-links", [path], find)
-
-
 def step_after(lesson):
     """Where a reader goes once ``lesson`` is done: the module's next lesson or quiz, or else the
     module itself. From kept structure: no query once warm."""
-    module_path = lesson.path[: -Page.steplen]
-    following = (page for page in kept_module_pages(module_path) if page.path > lesson.path)
-    page = next(following, None)
-    return page.href if page is not None else kept_link(module_path)
+    page = page_after(lesson.path) or page_at(lesson.path[: -Page.steplen])
+    return page.href if page is not None else lesson.get_parent().get_url()
 
 
 def module_progress(module, record):

@@ -4,7 +4,7 @@ page is not translated yet, its nearest translated ancestor."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.urls import translate_url
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
@@ -73,12 +73,12 @@ def path_language_links(path, current_language):
 def live_translation(page_class, translation_key, *languages):
     """The published translation of a page in the first of ``languages`` it exists in, else in
     any language, else None. One query."""
+    preference = Case(
+        *(When(locale__language_code=code, then=rank) for rank, code in enumerate(languages)),
+        default=len(languages),
+    )
     pages = page_class.objects.live().filter(translation_key=translation_key)
-    by_language = {page.locale.language_code: page for page in pages.select_related("locale")}
-    for language in languages:
-        if language in by_language:
-            return by_language[language]
-    return next(iter(by_language.values()), None)
+    return pages.select_related("locale").order_by(preference, "locale_id").first()
 
 
 def source_language():

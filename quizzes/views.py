@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from modules.caching import personal
+from modules.caching import content_fragments, personal
 from modules.languages import live_translation
+from modules.links import page_after, page_at, with_links
 
 from .attempts import AttemptRefused, start_attempt, submit_attempt
 from .forms import AnswerForm
@@ -102,7 +103,7 @@ def render_result(request, attempt, quiz, status=200):
         )
     )
     state = QuizState(attempts, quiz.max_attempts)
-    module = quiz.get_parent()
+    module_path = quiz.path[: -Page.steplen]
     context = {
         "quiz": quiz,
         "attempt": attempt,
@@ -110,13 +111,10 @@ def render_result(request, attempt, quiz, status=200):
         "review": review(quiz, attempt) if quiz.feedback != Feedback.SCORE else [],
         "full_review": quiz.feedback == Feedback.REVIEW and state.may_see_answers,
         "answers_held_back": quiz.feedback == Feedback.REVIEW and not state.may_see_answers,
-        "module": module,
-        "next_module": Page.objects.live()
-        .sibling_of(module)
-        .filter(path__gt=module.path)
-        .order_by("path")
-        .first(),
+        "module": page_at(module_path) or with_links([quiz.get_parent()])[0],
+        "next_module": page_after(module_path),
         "language_switch_path": reverse("quiz_attempt", args=[attempt.pk]),
+        **content_fragments(request),
     }
     return TemplateResponse(request, "quizzes/result_page.html", context, status=status)
 
