@@ -1,5 +1,7 @@
 """A lesson's way from an author's draft to French learners, through the Wagtail admin."""
 
+import re
+
 from playwright.sync_api import expect
 
 from .conftest import open_context
@@ -54,6 +56,11 @@ def test_an_authors_new_lesson_is_reviewed_translated_into_french_and_read_at_fr
     editor = author.locator(".Draftail-Editor .public-DraftEditor-content").first
     editor.click()
     editor.press_sequentially(LESSON_TEXT)
+    # Draftail writes what was typed into its form field a moment later: wait for it there, or a
+    # loaded machine submits the lesson without its text.
+    expect(author.locator("input[name='body-0-value']")).to_have_value(
+        re.compile(re.escape(LESSON_TEXT))
+    )
     author.get_by_role("tab", name="Promote").click()
     author.fill("#id_slug", "talking-about-an-arrest")
     author.get_by_role("tab", name="Content").click()
