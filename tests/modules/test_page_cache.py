@@ -211,3 +211,35 @@ def test_a_translation_gap_written_after_a_publish_still_moves_the_content_gener
     TranslationGap.objects.create(page=lesson, missing_strings=1)
 
     assert generation() != before
+
+
+def test_a_published_lesson_joins_the_module_a_learner_sees(client, learner, lesson):
+    module = lesson.get_parent()
+    assert "Telling a child the truth" not in client.get(module.url).content.decode()
+
+    new = LessonPage(title="Telling a child the truth", summary="Words for it.")
+    module.add_child(instance=new)
+    new.save_revision().publish()
+
+    html = client.get(module.url).content.decode()
+    assert f'<a href="{new.url}">Telling a child the truth</a>' in html
+
+
+def test_one_learner_s_progress_never_shows_on_another_s_pages(lesson):
+    """The kept structure is shared by every request; each learner's state rides beside it."""
+    module, course = lesson.get_parent(), lesson.get_parent().get_parent()
+    first, second = Client(), Client()
+    first.force_login(LearnerProfileFactory().user)
+    second.force_login(LearnerProfileFactory().user)
+    for visitor in (first, second):  # both warm the same kept pages and fragments
+        visitor.get(module.url)
+        visitor.get(course.url)
+
+    first.post(reverse("complete_lesson", args=[lesson.pk]))
+
+    assert "1 of 2 lessons done" in first.get(course.url).content.decode()
+    assert "✓" in first.get(module.url).content.decode()
+    assert "lessons done" not in second.get(course.url).content.decode()
+    assert "✓" not in second.get(module.url).content.decode()
+    second.post(reverse("complete_lesson", args=[lesson.pk]))
+    assert "1 of 2 lessons done" in second.get(course.url).content.decode()
