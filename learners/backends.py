@@ -9,9 +9,12 @@ from django.contrib.auth.backends import ModelBackend
 
 class ProfileWithUser:
     def get_user(self, user_id):
-        users = get_user_model()._default_manager.select_related("learner_profile")
-        user = users.filter(pk=user_id).first()
-        return user if user is not None and self.user_can_authenticate(user) else None
+        model = get_user_model()
+        try:
+            user = model._default_manager.select_related("learner_profile").get(pk=user_id)
+        except model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
 
 class ModelBackendWithProfile(ProfileWithUser, ModelBackend):
