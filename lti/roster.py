@@ -23,7 +23,8 @@ CLASS_LENGTH = datetime.timedelta(days=365)
 def class_list(platform, nrps_claim):
     """The members of the platform's course, read with the tool's own token."""
     service = NamesRolesProvisioningService(
-        ServiceConnector(tool_config.registration(platform)), nrps_claim
+        ServiceConnector(tool_config.registration(platform), tool_config.PlatformSession()),
+        nrps_claim,
     )
     return [
         member for member in service.get_members() if member.get("status", "Active") == "Active"

@@ -29,7 +29,8 @@ def send_score(link_pk, score, timestamp, attempt=1):
         return
     registration = tool_config.registration(link.account.platform)
     service = AssignmentsGradesService(
-        ServiceConnector(registration), {"scope": [SCORE_SCOPE], "lineitem": link.lineitem_url}
+        ServiceConnector(registration, tool_config.PlatformSession()),
+        {"scope": [SCORE_SCOPE], "lineitem": link.lineitem_url},
     )
     when = datetime.datetime.fromisoformat(timestamp)
     try:

@@ -1,6 +1,7 @@
 """pylti1p3's view of the registered platforms: registrations and deployments from the
 ``Platform`` rows, the tool's key from its file, one-time nonces in the cache."""
 
+import requests
 from pylti1p3.contrib.django import DjangoCacheDataStorage
 from pylti1p3.deployment import Deployment
 from pylti1p3.registration import Registration
@@ -8,6 +9,17 @@ from pylti1p3.tool_config.abstract import ToolConfAbstract
 
 from . import keys
 from .models import Platform
+
+PLATFORM_TIMEOUT = 10  # seconds for any call to a platform: its keys, tokens, grades, class list
+
+
+class PlatformSession(requests.Session):
+    """HTTP to a platform with a timeout. pylti1p3 calls without one, so a platform that
+    accepts the connection and never answers would hold the request (or the worker) for good."""
+
+    def request(self, method, url, **kwargs):
+        kwargs.setdefault("timeout", PLATFORM_TIMEOUT)
+        return super().request(method, url, **kwargs)
 
 
 def find_platform(iss, client_id=None):

@@ -30,7 +30,7 @@ from . import dynamic_registration, keys, roster, targets
 from .accounts import linked_user
 from .models import GradeLink, PlatformAccount
 from .sessions import LTI_SESSION, remember_launch
-from .tool_config import OneTimeNonceStorage, PlatformsConfig, find_platform
+from .tool_config import OneTimeNonceStorage, PlatformsConfig, PlatformSession, find_platform
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,10 @@ def login(request):
 
 def validated(request):
     message = DjangoMessageLaunch(
-        request, PlatformsConfig(), launch_data_storage=OneTimeNonceStorage()
+        request,
+        PlatformsConfig(),
+        launch_data_storage=OneTimeNonceStorage(),
+        requests_session=PlatformSession(),
     )
     return message, message.get_launch_data()
 

@@ -6,8 +6,9 @@ server on a loopback port, as a platform's own web framework would be) are writt
 import html
 import json
 import threading
+from socketserver import ThreadingMixIn
 from urllib.parse import parse_qsl, urlsplit
-from wsgiref.simple_server import WSGIRequestHandler, make_server
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from jwcrypto.jwk import JWK
 from lti1p3platform.exceptions import LineItemNotFoundException
@@ -121,12 +122,21 @@ class Roster(NamesRoleProvisioningService):
         return {"content": [dict(member) for member in self.platform.members], "has_next": False}
 
 
+class ThreadingServer(ThreadingMixIn, WSGIServer):
+    """One thread per connection, as a real platform answers: a browser's idle preconnection
+    must not hold up the tool's own calls (keys, token, scores) to the platform."""
+
+    daemon_threads = True
+
+
 class Platform:
     """The platform, its HTTP services on ``url``, its gradebook and its class list."""
 
     def __init__(self, host="127.0.0.1", tool=TOOL):
         self.private_key = JWK.generate(kty="RSA", size=2048).export_to_pem(True, None).decode()
-        self.server = make_server("127.0.0.1", 0, self.wsgi, handler_class=QuietHandler)
+        self.server = make_server(
+            "127.0.0.1", 0, self.wsgi, server_class=ThreadingServer, handler_class=QuietHandler
+        )
         self.url = f"http://{host}:{self.server.server_port}"
         self.lineitems = {}
         self.scores = {}

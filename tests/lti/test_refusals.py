@@ -2,10 +2,13 @@
 (no account, no link, no session) and nothing private is logged."""
 
 import logging
+import socket
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
 
+from lti import tool_config
 from lti.models import PlatformAccount
 
 from .conftest import LEARNER, launch, start
@@ -96,3 +99,22 @@ def test_a_forged_state_is_refused(client, registered, platform, caplog):
     fields = form(client, platform)
     fields["state"] = "state-forged"
     assert_refused(post(client, fields), client, caplog)
+
+
+def test_a_platform_whose_keys_never_come_is_refused_within_the_timeout(
+    client, registered, platform, caplog, monkeypatch
+):
+    """A platform that accepts the connection and never answers: the launch gives up after the
+    timeout instead of holding the request for good."""
+    silent = socket.create_server(("127.0.0.1", 0))  # listens, never reads, never answers
+    registered.key_set_url = f"http://127.0.0.1:{silent.getsockname()[1]}/jwks"
+    registered.save()
+    monkeypatch.setattr(tool_config, "PLATFORM_TIMEOUT", 0.5)
+    fields = form(client, platform)
+
+    started = time.monotonic()
+    with silent:
+        response = post(client, fields)
+
+    assert time.monotonic() - started < 5
+    assert_refused(response, client, caplog)
