@@ -14,13 +14,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from learners.enrolments import mark_completed
-from learners.progress import LearnerRecord, course_tree, key_of, progress_for_courses
+from learners.progress import LearnerRecord, course_tree, module_progress, progress_for_courses
 from modules.addresses import public_base_url
 from modules.caching import remembered_content
 from modules.languages import live_translation, source_language, source_locale
 from modules.models import CoursePage
 from modules.paths import WHOLE_COURSE
-from quizzes.models import QuizPage, QuizState
 
 from .models import Certificate
 from .signals import certificates_revoked
@@ -44,26 +43,17 @@ def kept_reference_course(page):
 
 
 def completes_its_module(user, course, lesson):
-    """Whether the learner has now done every lesson and passed every quiz of the module that
-    holds ``lesson`` in ``course``: every path, and the whole course, needs all of each module
-    it includes, so a completion that leaves its module unfinished cannot complete the course.
-    From the kept structure, one query (two when the lessons are all done). A lesson the course
-    does not hold is left to the full check."""
+    """Whether the learner has now completed the module that holds ``lesson`` in ``course``
+    (``learners.progress`` decides, over the kept structure): every path, and the whole course,
+    needs all of each module it includes, so a completion that leaves its module unfinished
+    cannot complete the course. A lesson whose module the course does not show is left to the
+    full check."""
+    modules, pages, _hidden = course_tree([course])
     key = str(lesson.translation_key)
-    _modules, pages, _hidden = course_tree([course])
-    module_path = next((page.path[: -Page.steplen] for page in pages if page.key == key), None)
-    if module_path is None:
-        return True
-    siblings = [page for page in pages if page.path[: -Page.steplen] == module_path]
-    record = LearnerRecord(user)
-    quizzes = [page for page in siblings if isinstance(page, QuizPage)]
-    lessons = [page for page in siblings if not isinstance(page, QuizPage)]
-    if any(key_of(lesson) not in record.completed_lessons for lesson in lessons):
-        return False
-    return all(
-        QuizState(record.quiz_attempts.get(key_of(quiz), []), quiz.max_attempts).passed
-        for quiz in quizzes
-    )
+    held = next((page for page in pages if page.key == key), None)
+    parent_path = held.path[: -Page.steplen] if held is not None else None
+    module = next((module for module in modules if module.path == parent_path), None)
+    return module is None or module_progress(module, LearnerRecord(user)).is_complete
 
 
 def issue_due_certificates(user, courses=None):
